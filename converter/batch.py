@@ -1,0 +1,83 @@
+"""Convert many filings to files: collect inputs, convert, write every output atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import linkbases
+from .emit import EMITTERS, EmitContext
+from .model import Filing
+from .pipeline import Settings, convert_path
+from .reader import InputError
+from .writing import atomic_write_bytes
+
+DEFAULT_FORMATS = ("ixbrl", "xbrl", "json", "rdf")
+# The filing's extension schema and calculation linkbase go with any XBRL output.
+_NEEDS_EXTENSION = {"ixbrl", "xbrl", "json"}
+
+
+@dataclass
+class Outcome:
+    """What happened to one input: the filing, or the error that stopped it."""
+
+    source: str
+    filing: Filing | None = None
+    error: str | None = None
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the ``*.txt`` files of folders (sorted); missing paths are kept
+    so that converting them reports the error in order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def write_taxonomy(out: Path, ctx: EmitContext) -> Path:
+    """The taxonomy the outputs refer to, under ``out/taxonomy`` (with its full calculation networks)."""
+    folder = out / ctx.taxonomy_dir
+    linkbases.write(ctx.taxonomy, folder)
+    return folder
+
+
+def render(filing: Filing, ctx: EmitContext, formats: Iterable[str]) -> dict[str, bytes]:
+    """Every output of one filing, in memory: written only if all of them render."""
+    names = list(dict.fromkeys(formats))
+    if _NEEDS_EXTENSION & set(names):
+        names += ["schema", "calc"]
+    return {filing.document.stem + EMITTERS[n].suffix: EMITTERS[n].render(filing, ctx) for n in names}
+
+
+def convert_one(path: Path, out: Path, settings: Settings, ctx: EmitContext,
+                formats: Iterable[str] = DEFAULT_FORMATS) -> Outcome:
+    try:
+        filing = convert_path(path, settings)
+    except InputError as exc:
+        return Outcome(str(path), error=str(exc))
+    outcome = Outcome(str(path), filing=filing)
+    for name, data in render(filing, ctx, formats).items():
+        target = out / name
+        atomic_write_bytes(target, data)
+        outcome.written.append(target)
+    return outcome
+
+
+def convert_many(paths: list[Path], out: Path, settings: Settings, ctx: EmitContext,
+                 formats: Iterable[str] = DEFAULT_FORMATS) -> Iterator[Outcome]:
+    out.mkdir(parents=True, exist_ok=True)
+    write_taxonomy(out, ctx)
+    formats = tuple(formats)
+    for path in paths:
+        yield convert_one(path, out, settings, ctx, formats)

@@ -1,0 +1,86 @@
+"""What the XBRL-based emitters share: contexts, units, names and lexical forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..model import Fact, Filing, Period, Unit
+from ..numbers import decimal_text
+from ..taxonomy import Taxonomy
+
+ISO4217 = "http://www.xbrl.org/2003/iso4217"
+XBRLI = "http://www.xbrl.org/2003/instance"
+TAXONOMY_DIR = "taxonomy"
+
+
+@dataclass
+class EmitContext:
+    """Settings shared by the emitters of one batch."""
+
+    taxonomy: Taxonomy
+    taxonomy_dir: str = TAXONOMY_DIR  # where the taxonomy sits relative to the outputs
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def schema_href(self) -> str:
+        return f"{self.taxonomy_dir}/{self.taxonomy.entry}"
+
+
+def calc_href(filing: Filing) -> str:
+    return f"{filing.document.stem}_cal.xml"
+
+
+def schema_href(filing: Filing) -> str:
+    """What the instances refer to: the filing's extension schema (see emit/calc.py)."""
+    return f"{filing.document.stem}.xsd"
+
+
+def context_id(period: Period, dims: tuple[tuple[str, str], ...]) -> str:
+    base = f"I{period.end:%Y%m%d}" if period.is_instant else f"D{period.start:%Y%m%d}_{period.end:%Y%m%d}"
+    for _axis, member in dims:
+        base += "_" + member.removesuffix("Member")
+    return base
+
+
+@dataclass(frozen=True, slots=True)
+class XbrlContext:
+    id: str
+    period: Period
+    dims: tuple[tuple[str, str], ...]
+
+
+def contexts(facts: list[Fact]) -> list[XbrlContext]:
+    seen: dict[str, XbrlContext] = {}
+    for fact in facts:
+        cid = context_id(fact.period, fact.dimensions)
+        seen.setdefault(cid, XbrlContext(cid, fact.period, fact.dimensions))
+    return sorted(seen.values(), key=lambda c: c.id)
+
+
+def units(facts: list[Fact]) -> list[Unit]:
+    found = {f.unit.xml_id: f.unit for f in facts if f.unit is not None}
+    return [found[k] for k in sorted(found)]
+
+
+def value_text(value) -> str:
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def decimals_text(fact: Fact) -> str:
+    return "INF" if fact.decimals is None else str(fact.decimals)
+
+
+def namespaces(tax: Taxonomy) -> dict[str, str]:
+    return {tax.prefix: tax.namespace, "iso4217": ISO4217, "xbrli": XBRLI}
+
+
+def measure_qname(measure: str) -> tuple[str, str]:
+    """(namespace, local) of an OIM measure like ``iso4217:JPY``."""
+    prefix, local = measure.split(":", 1)
+    return {"iso4217": ISO4217, "xbrli": XBRLI}[prefix], local

@@ -1,0 +1,148 @@
+"""Inline XBRL 1.1: the filing as a readable XHTML document with its facts tagged in place.
+
+The layout stage's blocks become headings, paragraphs and tables; each fact's span
+(the digits or date as written) is wrapped in ``ix:nonFraction`` or
+``ix:nonNumeric`` where it stands.  Rendering goes through a jinja2 template with
+autoescaping on, so no text from a filing can become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import jinja2
+
+from ..layout import heading_text
+from ..model import Block, Fact, Filing
+from ..resources import data_dir
+from . import register
+from .common import EmitContext, context_id, schema_href, contexts, decimals_text, measure_qname, units
+
+TEMPLATE = "filing.xhtml.j2"
+_DISPLAY_MARKUP = re.compile(r"</?(?:u|b|i|sup|sub|strong|em)>|&lt;/?sup&gt;|\*\*|\\(?=[*_#<>])")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    fact: dict | None = None
+
+
+@lru_cache(maxsize=4)
+def environment(folder: str) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def _display(text: str) -> str:
+    return _DISPLAY_MARKUP.sub("", text)
+
+
+def _fact_view(fact: Fact, text: str, ctx: EmitContext) -> dict:
+    tax = ctx.taxonomy
+    view = {"id": fact.id, "name": tax.qname(fact.concept), "context": context_id(fact.period, fact.dimensions),
+            "text": text, "numeric": fact.unit is not None}
+    if fact.unit is not None:
+        view["unit"] = fact.unit.xml_id
+        view["decimals"] = decimals_text(fact)
+        view["scale"] = fact.scale
+        view["sign"] = isinstance(fact.value, Decimal) and fact.value < 0
+        view["format"] = "ixt:fixed-zero" if fact.dash else "ixt:num-dot-decimal"
+    else:
+        view["format"] = "ixt:date-monthname-day-year-en" if tax.concepts[fact.concept].type == "date" else ""
+    return view
+
+
+def _segments(line: str, start: int, end: int, facts: list[Fact], ctx: EmitContext) -> list[Segment]:
+    """Text of line[start:end] cut around the facts tagged inside it."""
+    out: list[Segment] = []
+    pos = start
+    for fact in facts:
+        if fact.span.start < start or fact.span.end > end:
+            continue
+        if fact.span.start > pos:
+            out.append(Segment(_display(line[pos:fact.span.start])))
+        out.append(Segment("", _fact_view(fact, line[fact.span.start:fact.span.end], ctx)))
+        pos = fact.span.end
+    if pos < end:
+        out.append(Segment(_display(line[pos:end])))
+    return out
+
+
+def _block_view(block: Block, lines: list[str], by_line: dict[int, list[Fact]], ctx: EmitContext) -> dict:
+    if block.kind == "table":
+        rows = []
+        for row in block.rows:
+            cells = []
+            for i, cell in enumerate(row.cells):
+                line = lines[cell.span.line - 1]
+                segs = _segments(line, cell.span.start, cell.span.end, by_line.get(cell.span.line, []), ctx)
+                numeric = i > 0 and any(s.fact for s in segs)
+                cells.append({"segments": segs, "numeric": numeric, "label": i == 0})
+            rows.append({"cells": cells})
+        return {"kind": "table", "rows": rows}
+    view_lines = []
+    for number in range(block.first_line, block.last_line + 1):
+        line = lines[number - 1]
+        start = 0
+        if block.kind == "heading":
+            m = _MD_HEADING.match(line)
+            start = m.end() if m else 0
+        view_lines.append(_segments(line, start, len(line), by_line.get(number, []), ctx))
+    return {"kind": block.kind, "level": max(1, min(block.level or 3, 4)), "lines": view_lines}
+
+
+def title_of(filing: Filing) -> str:
+    for block in filing.blocks:
+        if block.kind == "heading":
+            text = _display(heading_text(filing.document.line(block.first_line)))
+            if len(text) > 8:
+                return text
+    return filing.document.name
+
+
+@register("ixbrl", ".xhtml", "Inline XBRL 1.1 (XHTML)")
+def render(filing: Filing, ctx: EmitContext) -> bytes:
+    tax = ctx.taxonomy
+    by_line: dict[int, list[Fact]] = {}
+    for fact in sorted(filing.facts, key=lambda f: (f.span.line, f.span.start)):
+        by_line.setdefault(fact.span.line, []).append(fact)
+    lines = filing.document.lines
+    unit_views = []
+    for unit in units(filing.facts):
+        unit_views.append({
+            "id": unit.xml_id,
+            "numerator": [":".join(("iso4217" if ns.endswith("iso4217") else "xbrli", local))
+                          for ns, local in map(measure_qname, unit.numerator)],
+            "denominator": [":".join(("iso4217" if ns.endswith("iso4217") else "xbrli", local))
+                            for ns, local in map(measure_qname, unit.denominator)],
+        })
+    context_views = [{
+        "id": c.id,
+        "instant": c.period.end.isoformat() if c.period.is_instant else None,
+        "start": c.period.start.isoformat() if c.period.start else None,
+        "end": c.period.end.isoformat(),
+        "dims": [(tax.qname(a), tax.qname(m)) for a, m in c.dims],
+    } for c in contexts(filing.facts)]
+    template = environment(str(data_dir("templates"))).get_template(TEMPLATE)
+    html = template.render(
+        title=title_of(filing),
+        filing=filing,
+        entity=filing.entity,
+        taxonomy=tax,
+        schema_href=schema_href(filing),
+        contexts=context_views,
+        units=unit_views,
+        blocks=[_block_view(b, lines, by_line, ctx) for b in filing.blocks],
+        fact_count=len(filing.facts),
+    )
+    return html.encode("utf-8")

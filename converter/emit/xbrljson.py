@@ -1,0 +1,49 @@
+"""xBRL-JSON (OIM 1.0)."""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Filing
+from . import register
+from .common import ISO4217, XBRLI, EmitContext, schema_href, value_text
+
+DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
+SCHEME_PREFIXES = {"http://www.sec.gov/CIK": "cik"}
+
+
+@register("json", ".json", "xBRL-JSON (OIM 1.0)")
+def render(filing: Filing, ctx: EmitContext) -> bytes:
+    tax = ctx.taxonomy
+    entity = filing.entity
+    scheme_prefix = SCHEME_PREFIXES.get(entity.scheme, "scheme")
+    facts = {}
+    for fact in filing.facts:
+        dims = {
+            "concept": tax.qname(fact.concept),
+            "entity": f"{scheme_prefix}:{entity.identifier}",
+            "period": fact.period.oim(),
+        }
+        if fact.unit is not None:
+            dims["unit"] = fact.unit.oim
+        for axis, member in fact.dimensions:
+            dims[tax.qname(axis)] = tax.qname(member)
+        item: dict = {"value": value_text(fact.value)}
+        if fact.unit is not None and fact.decimals is not None:
+            item["decimals"] = fact.decimals
+        item["dimensions"] = dims
+        facts[fact.id] = item
+    doc = {
+        "documentInfo": {
+            "documentType": DOCUMENT_TYPE,
+            "namespaces": {
+                tax.prefix: tax.namespace,
+                "iso4217": ISO4217,
+                "xbrli": XBRLI,
+                scheme_prefix: entity.scheme,
+            },
+            "taxonomy": [schema_href(filing)],
+        },
+        "facts": facts,
+    }
+    return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")

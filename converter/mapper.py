@@ -1,0 +1,331 @@
+"""Decide which taxonomy concept each observation reports, and turn it into a fact.
+
+The mapper compares normalised labels (case, punctuation, dashes, plurals, the
+issuer's own name) with each concept's labels and synonyms, first under the
+enclosing section headers, then alone, then shortened.  Candidates must fit the
+observation's unit, period type and statement.  An observation that fits no
+concept, or more than one equally well, is skipped and reported with the closest
+concepts: it is never given a concept by guesswork.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .model import Fact, Observation, Period, Skip, Status
+from .taxonomy import Concept, Taxonomy
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
+_NON_WORD = re.compile(r"[^\w\s]")
+_LEAD_OPERATOR = re.compile(r"^(?:less|add|deduct|plus)\s+")
+_TOTALS = {"total", "consolidated total", "total amount", "subtotal"}
+_CUTS = re.compile(r",|;|\s?[\u2014\u2013]|\s\(| net of | less ")
+FORECAST_DIMENSION = ("StatementScenarioAxis", "ScenarioForecastMember")
+NEAR_MATCH = 0.95  # difflib ratio above which a label counts as a misspelling of a known one
+
+
+def _stem(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalize(text: str, aliases: tuple[str, ...] = ()) -> str:
+    """Comparable form of a label: "LESS: Net Income attributable to IIJ" -> "net income attributable to entity"."""
+    t = text.replace("{entity}", " entity ")
+    for alias in aliases:
+        t = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", " entity ", t, flags=re.I)
+    t = t.lower().replace("&", " and ")
+    t = _DASHES.sub(" ", t)
+    t = _NON_WORD.sub(" ", t)
+    words = t.split()
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "non":
+            out[-1] = "non" + w
+        else:
+            out.append(w)
+    t = " ".join(_stem(w) for w in out)
+    return _LEAD_OPERATOR.sub("", t)
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    concept: str | None
+    confidence: float
+    rule: str
+    candidates: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def _unit_kind(obs: Observation) -> str | None:
+    if isinstance(obs.value, dt.date):
+        return "date"
+    if obs.unit is None:
+        return None
+    if obs.unit.denominator == ("xbrli:shares",):
+        return "currency/shares"
+    measure = obs.unit.numerator[0]
+    if measure.startswith("iso4217:"):
+        return "currency"
+    return {"xbrli:shares": "shares", "xbrli:pure": "pure"}.get(measure, measure.split(":")[-1])
+
+
+class Mapper:
+    """Label index over one taxonomy; ``map`` is deterministic and side-effect free."""
+
+    def __init__(self, taxonomy: Taxonomy, aliases: tuple[str, ...] = ()):
+        self.tax = taxonomy
+        self.aliases = tuple(sorted(aliases, key=len, reverse=True))
+        self.plain: dict[str, list[tuple[str, float]]] = {}
+        self.qualified: dict[tuple[str, str], list[str]] = {}
+        for c in taxonomy.concepts.values():
+            if c.abstract:
+                continue
+            for text, weight in ((c.label, 0.95), (c.terse, 0.95), (c.total, 0.95), (c.negated, 0.9)):
+                if text:
+                    self._add(normalize(text), c.name, weight)
+            for syn in c.synonyms:
+                if ">" in syn:
+                    section, _, label = syn.partition(">")
+                    key = (normalize(section), normalize(label))
+                    self.qualified.setdefault(key, [])
+                    if c.name not in self.qualified[key]:
+                        self.qualified[key].append(c.name)
+                else:
+                    self._add(normalize(syn), c.name, 0.9)
+        self._keys = sorted(self.plain)
+
+    def _add(self, key: str, name: str, weight: float) -> None:
+        entries = self.plain.setdefault(key, [])
+        for i, (existing, w) in enumerate(entries):
+            if existing == name:
+                entries[i] = (name, max(w, weight))
+                return
+        entries.append((name, weight))
+
+    def norm(self, text: str) -> str:
+        return normalize(text, self.aliases)
+
+    # -------------------------------------------------------------- fitting
+
+    def _fits(self, c: Concept, obs: Observation) -> bool:
+        kind = _unit_kind(obs)
+        if kind == "date":
+            if c.type != "date":
+                return False
+        elif c.unit_kind is None:
+            return False
+        elif c.unit_kind == "currency/shares":
+            if kind != "currency/shares":
+                return False
+        elif c.unit_kind == "pure":
+            if kind != "pure":
+                return False
+        elif c.unit_kind != kind:
+            return False
+        if c.period == "duration" and obs.period.is_instant:
+            return False
+        if c.period == "instant" and not obs.period.is_instant and not obs.period_hint:
+            return False
+        return True
+
+    def _in_statement(self, c: Concept, obs: Observation) -> bool:
+        return any(self.tax.roles[r].kind == obs.statement for r in c.roles)
+
+    def _choose(self, names: list[str], obs: Observation, rule: str, confidence: float) -> Mapping | None:
+        fitting = [n for n in dict.fromkeys(names) if self._fits(self.tax.concepts[n], obs)]
+        if not fitting:
+            return None
+        if len(fitting) > 1:
+            in_statement = [n for n in fitting if self._in_statement(self.tax.concepts[n], obs)]
+            if len(in_statement) == 1:
+                fitting = in_statement
+        if len(fitting) > 1:
+            return Mapping(None, 0.0, rule, tuple(fitting[:3]), f"ambiguous label: fits {', '.join(fitting[:3])}")
+        return Mapping(fitting[0], confidence, rule)
+
+    def _plain(self, key: str, obs: Observation, rule: str, scale: float) -> Mapping | None:
+        """Concepts labelled ``key``; labels proper win over synonyms when both fit."""
+        entries = self.plain.get(key, [])
+        for weight in sorted({w for _, w in entries}, reverse=True):
+            found = self._choose([n for n, w in entries if w == weight], obs, rule, weight * scale)
+            if found is not None:
+                return found
+        return None
+
+    # -------------------------------------------------------------- mapping
+
+    def map(self, obs: Observation, strict: bool = False) -> Mapping:
+        """The concept for ``obs``; ``strict`` allows only whole-label matches (no shortening, no typos)."""
+        if obs.concept:
+            c = self.tax.concepts.get(obs.concept)
+            if c is None or not self._fits(c, obs):
+                return Mapping(None, 0.0, "extractor", (), f"extractor named {obs.concept}, which does not fit")
+            return Mapping(obs.concept, 1.0, "extractor")
+        label = self.norm(obs.label)
+        contexts = [self.norm(s) for s in reversed(obs.sections)]
+        for ctx in contexts:
+            names = self.qualified.get((ctx, label))
+            if names and (found := self._choose(names, obs, f"section '{ctx}' + label", 1.0)):
+                return found
+        if label in _TOTALS or not label:
+            for ctx in contexts:
+                for key in (self.norm(f"total {ctx}"), ctx):
+                    if found := self._plain(key, obs, f"total of section '{ctx}'", 0.95):
+                        return found
+                names = self.qualified.get((ctx, "total"))
+                if names and (found := self._choose(names, obs, f"total of section '{ctx}'", 0.95)):
+                    return found
+        if found := self._plain(label, obs, "label", 1.0):
+            return found
+        if strict:
+            return Mapping(None, 0.0, "none", (), "no concept has exactly this label")
+        for short in self._shortened(obs.label):
+            if found := self._plain(short, obs, "shortened label", 0.85):
+                return found
+        if found := self._near(label, obs):
+            return found
+        return Mapping(None, 0.0, "none", self.suggest(label, obs), "no concept matches this label")
+
+    def _near(self, label: str, obs: Observation) -> Mapping | None:
+        """A label one typo away from a known one ("INVESTEEES"): only when clearly the closest."""
+        scored = []
+        for key in difflib.get_close_matches(label, self._keys, n=6, cutoff=NEAR_MATCH):
+            ratio = difflib.SequenceMatcher(None, label, key).ratio()
+            names = [n for n, _ in self.plain[key] if self._fits(self.tax.concepts[n], obs)]
+            if names:
+                scored.append((ratio, key, names))
+        if not scored:
+            return None
+        scored.sort(key=lambda s: -s[0])
+        best_ratio, best_key, names = scored[0]
+        rivals = {n for r, _, ns in scored[1:] if r > best_ratio - 0.03 for n in ns} - set(names)
+        if rivals:
+            return None
+        return self._choose(names, obs, f"near-identical label ({best_ratio:.2f} like '{best_key}')", 0.8 * best_ratio)
+
+    def _shortened(self, label: str) -> list[str]:
+        out = []
+        for m in _CUTS.finditer(label):
+            short = self.norm(label[: m.start()])
+            if short and short not in out:
+                out.append(short)
+        return out
+
+    def suggest(self, label: str, obs: Observation | None = None, n: int = 3) -> tuple[str, ...]:
+        """The concepts whose labels are closest to ``label`` (for the unmapped report)."""
+        scored: dict[str, float] = {}
+        for key in difflib.get_close_matches(label, self._keys, n=12, cutoff=0.0):
+            ratio = difflib.SequenceMatcher(None, label, key).ratio()
+            for name, _ in self.plain[key]:
+                if obs is None or self._fits(self.tax.concepts[name], obs):
+                    scored[name] = max(scored.get(name, 0.0), ratio)
+        return tuple(sorted(scored, key=lambda k: (-scored[k], k))[:n])
+
+
+def natural_value(obs: Observation, concept: Concept, tax: Taxonomy):
+    """The value in the concept's natural XBRL sign.
+
+    Parentheses around an amount that is never negative (an expense, a payment) are
+    presentation only.  Where a row shows its effect on a total (cash-flow
+    statements, "Less:" rows) an item subtracted from its total is negated.
+    """
+    value = obs.value
+    if not isinstance(value, Decimal):
+        return value
+    if concept.sign == "nonnegative":
+        return abs(value)
+    if obs.contribution:
+        weight = tax.weight(concept.name, obs.statement)
+        if weight is None and concept.calc:
+            weight = concept.calc[0].weight
+        if weight == -1:
+            return -value
+    return value
+
+
+def fact_period(obs: Observation, concept: Concept) -> Period:
+    """Instant items in a duration column: "beginning of period" is the day before it starts."""
+    if concept.period == "instant" and not obs.period.is_instant:
+        if obs.period_hint == "beginning":
+            assert obs.period.start is not None
+            return Period(end=obs.period.start - dt.timedelta(days=1))
+        return Period(end=obs.period.end)
+    return obs.period
+
+
+def repair_wrapped_labels(observations: list[Observation], mapper: Mapper) -> list[Observation]:
+    """Mend a label that wrapped into the next row of a table.
+
+    "INCOME ... AND EQUITY IN NET INCOME" / "OF EQUITY METHOD INVESTEES INCOME TAX
+    EXPENSE": when the second label maps to nothing but some leading words of it
+    complete the first label and the remaining words map on their own, both rows
+    are relabelled.
+    """
+    rows: dict[int, list[Observation]] = {}
+    for obs in observations:
+        if obs.origin == "table":
+            rows.setdefault(obs.span.line, []).append(obs)
+    relabelled: dict[int, str] = {}
+    for line in sorted(rows):
+        prev = rows.get(line - 1)
+        current = rows[line]
+        if not prev or prev[0].statement != current[0].statement:
+            continue
+        if mapper.map(current[0]).concept is not None or mapper.map(prev[0], strict=True).concept is not None:
+            continue
+        words = current[0].label.split()
+        prev_label = relabelled.get(line - 1, prev[0].label)
+        for k in range(1, len(words)):
+            head, tail = " ".join(words[:k]), " ".join(words[k:])
+            joined = replace(prev[0], label=f"{prev_label} {head}")
+            rest = replace(current[0], label=tail)
+            if mapper.map(joined, strict=True).concept and mapper.map(rest, strict=True).concept:
+                relabelled[line - 1], relabelled[line] = joined.label, tail
+                break
+    if not relabelled:
+        return observations
+    return [replace(o, label=relabelled[o.span.line]) if o.origin == "table" and o.span.line in relabelled else o
+            for o in observations]
+
+
+def to_facts(observations: list[Observation], tax: Taxonomy, mapper: Mapper) -> tuple[list[Fact], list[Skip]]:
+    facts: list[Fact] = []
+    skipped: list[Skip] = []
+    observations = repair_wrapped_labels(observations, mapper)
+    for obs in sorted(observations, key=lambda o: (o.span.line, o.span.start)):
+        mapping = mapper.map(obs)
+        if mapping.concept is None:
+            skipped.append(Skip(obs.span, obs.source_text, f"unmapped: {mapping.reason}", obs.label, mapping.candidates))
+            continue
+        concept = tax.concepts[mapping.concept]
+        dims: tuple[tuple[str, str], ...] = ()
+        if obs.status is Status.FORECAST:
+            if FORECAST_DIMENSION[0] not in tax.axes:
+                skipped.append(Skip(obs.span, obs.source_text, "forecast value and no scenario dimension in the taxonomy", obs.label))
+                continue
+            dims = (FORECAST_DIMENSION,)
+        facts.append(Fact(
+            id=f"f{len(facts) + 1}",
+            concept=concept.name,
+            period=fact_period(obs, concept),
+            value=natural_value(obs, concept, tax),
+            unit=obs.unit if concept.is_numeric else None,
+            decimals=obs.decimals if concept.is_numeric else None,
+            span=obs.span,
+            source_text=obs.source_text,
+            label=obs.label,
+            status=obs.status,
+            dimensions=dims,
+            scale=obs.scale,
+            dash=obs.dash,
+            rule=mapping.rule,
+            confidence=mapping.confidence,
+            statement=obs.statement,
+        ))
+    return facts, skipped

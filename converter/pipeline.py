@@ -1,0 +1,113 @@
+"""The conversion of one filing: text in, a Filing (facts, skips, messages) out.
+
+Conversion is a pure function of the input text, the taxonomy and the entity
+registry, so filings can be converted in any order, in parallel or on other
+machines, and always give the same result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import check, entities, layout, prose, tables
+from . import taxonomy as taxonomy_mod
+from .mapper import Mapper, to_facts
+from .model import Document, Entity, Filing, Message
+from .periods import FiscalCalendar, find_dates
+from .reader import InputError, read_document
+from .taxonomy import Taxonomy
+
+DOCUMENT_TYPES = (
+    ("StockSplitNotice", re.compile(r"\bstock\s+split\b", re.I)),
+    ("EarningsRelease", re.compile(r"\bfinancial\s+results\b|\bearnings\b", re.I)),
+    ("DividendNotice", re.compile(r"\bdividends?\b|\bdistribution\s+of\s+retained\s+earnings\b", re.I)),
+)
+_DATELINE = re.compile(r"(?:^|[^\w])(?:[A-Z][A-Za-z]+|[A-Z]{2,})\s*(?:,|\u2014|\u2013|-{1,2})\s*$")
+_FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass
+class Settings:
+    """What a conversion needs besides the text; build once, reuse for a batch."""
+
+    taxonomy: Taxonomy = field(default_factory=taxonomy_mod.default)
+    registry: dict[str, Entity] = field(default_factory=entities.load_registry)
+    entity: str | None = None  # registry key forcing the issuer
+
+    def mapper_for(self, entity: Entity) -> Mapper:
+        cache = self.__dict__.setdefault("_mappers", {})
+        if entity.key not in cache:
+            cache[entity.key] = Mapper(self.taxonomy, entity.aliases + (entity.name,))
+        return cache[entity.key]
+
+
+def issue_date(doc: Document) -> dt.date | None:
+    """The release date from its dateline ("Tokyo, November 8, 2013 - ..."), else the file name."""
+    for number, line in enumerate(doc.lines[:60], start=1):
+        for match in find_dates(line):
+            if match.date and _DATELINE.search(line[: match.start]):
+                return match.date
+    m = _FILENAME_DATE.search(doc.name)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return None
+
+
+def document_type(doc: Document) -> str:
+    head = "\n".join(doc.lines[:40])
+    for name, pattern in DOCUMENT_TYPES:
+        if pattern.search(head):
+            return name
+    return "Other"
+
+
+def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
+    settings = settings or Settings()
+    text = "\n".join(doc.lines)
+    messages: list[Message] = []
+    if settings.entity:
+        entity = settings.registry.get(settings.entity)
+        if entity is None:
+            raise InputError(doc.name, f"unknown entity {settings.entity!r}; known: {', '.join(sorted(settings.registry))}")
+    else:
+        found = entities.identify(text, settings.registry)
+        if found.entity is None:
+            raise InputError(doc.name, "no known issuer named in the text; extend the entity registry or pass --entity")
+        entity = found.entity
+        for other in found.others:
+            messages.append(Message("warning", f"the text also names {other.name}; facts are reported for {entity.name}"))
+    issued = issue_date(doc)
+    if issued is None:
+        messages.append(Message("warning", "no release date found (no dateline, no date in the file name)"))
+    blocks = layout.segment(doc)
+    cal = FiscalCalendar.of(entity)
+    convenience = "convenience" in text.lower()
+    doctype = document_type(doc)
+    found_tables = tables.extract(doc, blocks, cal, convenience)
+    found_prose = prose.extract(doc, blocks, cal, issued, doctype)
+    observations = found_tables.observations + found_prose.observations
+    facts, unmapped = to_facts(observations, settings.taxonomy, settings.mapper_for(entity))
+    filing = Filing(
+        document=doc,
+        entity=entity,
+        issued=issued,  # type: ignore[arg-type]
+        document_type=doctype,
+        blocks=blocks,
+        facts=facts,
+        skipped=sorted(found_tables.skipped + found_prose.skipped + unmapped, key=lambda s: (s.span.line, s.span.start)),
+        messages=messages + found_tables.messages + found_prose.messages,
+    )
+    filing.messages.extend(check.check(filing, settings.taxonomy))
+    if not filing.facts:
+        raise InputError(doc.name, "no financial facts found in the text")
+    return filing
+
+
+def convert_path(path: Path, settings: Settings | None = None) -> Filing:
+    return convert_document(read_document(path), settings)
