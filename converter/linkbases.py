@@ -272,6 +272,10 @@ def definition_linkbase(tax: Taxonomy) -> bytes:
     without it valid.
     """
     lb = _Linkbase(tax, "definition")
+    for arcrole in (ARC_ALL, ARC_HYPERCUBE_DIMENSION, ARC_DIMENSION_DOMAIN, ARC_DIMENSION_DEFAULT, ARC_DOMAIN_MEMBER):
+        etree.SubElement(lb.root, _q(LINK, "arcroleRef"), {
+            "arcroleURI": arcrole, _q(XLINK, "type"): "simple",
+            _q(XLINK, "href"): f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{arcrole.rsplit('/', 1)[1]}"})
     link = lb.link(STANDARD_ROLE)
     for axis in tax.axes.values():
         table, items = f"{axis.name}Table", f"{axis.name}LineItems"

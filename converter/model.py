@@ -159,6 +159,8 @@ class Block:
     last_line: int
     level: int = 0  # heading level (1-4) where known
     rows: list[Row] = field(default_factory=list)  # tables only
+    headers: tuple[str, ...] = ()  # column headers known from elsewhere (tables rebuilt from running text)
+    title: str = ""  # tables rebuilt from running text: the heading they stand under
 
 
 @dataclass(slots=True)

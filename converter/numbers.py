@@ -18,18 +18,21 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CURRENCY = r"(?:JPY|USD|US\$|\$|¥|￥)"
 _SUFFIX = r"(?:%|Gbps|Mbps|Tbps|shares|yen)"
 
+_SCALE_WORD = r"(?:thousand|million|billion|trillion)s?"
 _CELL = re.compile(
     rf"""^\s*
     (?P<open>\()?\s*
     (?P<minus>[{DASHES}])?\s*
     (?P<cur>{_CURRENCY})?\s*
     (?P<num>{_DIGITS})
+    (?:\s+(?P<scale>{_SCALE_WORD}))?
     \s*(?P<suffix>{_SUFFIX})?\s*
     (?P<close>\))?\s*$""",
-    re.VERBOSE,
+    re.VERBOSE | re.IGNORECASE,
 )
 _DASH_CELL = re.compile(rf"^\s*[{DASHES}]\s*$")
 
+_CURRENCY_CODES = {"JPY": "JPY", "¥": "JPY", "￥": "JPY", "USD": "USD", "US$": "USD", "$": "USD"}
 SCALE_WORDS = {"thousand": 3, "thousands": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9,
                "trillion": 12, "trillions": 12}
 
@@ -45,6 +48,7 @@ class Number:
     end: int
     currency: str = ""
     suffix: str = ""
+    scale: int = 0  # from a scale word written with the number ("620 million": 6)
 
     @property
     def signed(self) -> Decimal:
@@ -68,8 +72,9 @@ def parse_cell(text: str) -> Number | None:
         places=places,
         start=m.start("num"),
         end=m.end("num"),
-        currency=m["cur"] or "",
+        currency=_CURRENCY_CODES.get((m["cur"] or "").upper(), m["cur"] or ""),
         suffix=m["suffix"] or "",
+        scale=SCALE_WORDS.get((m["scale"] or "").lower(), 0),
     )
 
 

@@ -1,9 +1,12 @@
-"""Find the numbers in tab-separated tables and say what each one measures.
+"""Find the numbers in tables and say what each one measures.
 
 A table is read the way an analyst reads it: the header rows give each column a
-period, a currency and a scale; the rows give each number a label, inside the
-section headers above it.  Every numeric cell ends up either as an Observation or
-as a Skip with the reason it was not used.
+period, a currency and a scale (and, in dividend tables, a dividend type); the
+rows give each number a label, inside the section headers above it.  Every
+numeric cell ends up either as an Observation or as a Skip saying why not.
+
+Tab-separated tables come from the layout stage; tables flattened into running
+text are rebuilt by ``untabbed`` and then read here the same way.
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import numbers
+from . import numbers, untabbed
 from .layout import heading_text
 from .model import JPY_PER_SHARE, SHARES, Block, Document, Message, Observation, Period, Row, Skip, Span, Status, Unit
-from .periods import FiscalCalendar, parse_period, status_of
+from .periods import FiscalCalendar, find_dates, parse_period, status_of
 
 # Statement kinds, recognised from the titles above a table.  The earliest match in
 # a title wins ("Statements of Income and ... Comprehensive Income" is income).
@@ -26,10 +29,11 @@ STATEMENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("income", re.compile(r"\bstatements?\s+of\s+(?:income|operations|earnings)\b|\bincome\s+statements?\b"
                           r"|\bresults\s+of\s+operations\b", re.I)),
     ("segment", re.compile(r"\bsegments?\b", re.I)),
-    ("dividend", re.compile(r"\bdividends?\b", re.I)),
     ("split", re.compile(r"\bstock\s+split\b", re.I)),
+    ("dividend", re.compile(r"\bdividends?\b", re.I)),
 ]
 FINANCIAL_STATEMENTS = ("income", "comprehensive", "balance", "cashflow")
+INTERPRETED = FINANCIAL_STATEMENTS + ("dividend",)
 
 _UNIT_HEADER = re.compile(
     r"^(?:(?P<scale1>thousands?|millions?|billions?)\s+of\s+)?"
@@ -43,6 +47,7 @@ _MARKUP = re.compile(r"</?(?:u|b|i|strong|em|sup)>|\*\*")
 _SHARES_HINT = re.compile(r"\s*\((?:shares|ADSs?)\)", re.I)
 _CURRENCY_HINT = re.compile(r"\s*\(((?:\s*(?:JPY|yen|U\.S\. Dollars|USD|US\$)\s*/?)+)\)", re.I)
 _PER_SHARE = re.compile(r"\bper\s+(?:common\s+)?(?:share|ADS)", re.I)
+_DIVIDEND_TYPE = re.compile(r"\b(interim|year[- ]?end|annual|[1-4]Q[- ]?end|total)\b", re.I)
 
 
 def currency_code(text: str) -> str | None:
@@ -65,14 +70,28 @@ def parse_unit_header(text: str) -> UnitHeader | None:
     m = _UNIT_HEADER.match(text.strip())
     if not m:
         return None
-    word = (m["scale1"] or m["scale2"] or "").lower()
-    scale = numbers.SCALE_WORDS.get(word, 0)
+    scale = numbers.SCALE_WORDS.get((m["scale1"] or m["scale2"] or "").lower(), 0)
     unit = m["unit"]
     if unit == "%":
         return UnitHeader(None, 0, "percent")
     if unit.lower().startswith("share"):
         return UnitHeader(None, scale, "shares")
     return UnitHeader(currency_code(unit), scale, "currency")
+
+
+def dividend_type(text: str) -> str:
+    """"interim", "year-end", "annual", "1Q-end" or "3Q-end" named in a header, else ""."""
+    m = _DIVIDEND_TYPE.search(text)
+    if not m:
+        return ""
+    word = m.group(1).lower().replace(" ", "-")
+    if word in ("interim", "2q-end", "2qend"):
+        return "interim"
+    if word.startswith("year"):
+        return "year-end"
+    if word in ("annual", "total"):
+        return "annual"
+    return word[:2].upper() + "-end"
 
 
 @dataclass(slots=True)
@@ -83,6 +102,7 @@ class Column:
     unit: UnitHeader | None = None
     status: Status = Status.ACTUAL
     change: bool = False  # a year-on-year change column: derived, not reported
+    qualifier: str = ""  # dividend type of a dividend column
 
 
 @dataclass(slots=True)
@@ -90,6 +110,11 @@ class TableResult:
     observations: list[Observation] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
+
+    def extend(self, other: "TableResult") -> None:
+        self.observations += other.observations
+        self.skipped += other.skipped
+        self.messages += other.messages
 
 
 def clean_label(text: str) -> str:
@@ -99,7 +124,7 @@ def clean_label(text: str) -> str:
     return " ".join(text.split())
 
 
-def _title_lines(doc: Document, block: Block) -> list[str] | None:
+def title_lines(doc: Document, block: Block) -> list[str] | None:
     """The lines of a block that can title a table; None when the block is running text."""
     lines = [heading_text(doc.line(n)) for n in range(block.first_line, block.last_line + 1)]
     if block.kind == "heading":
@@ -107,6 +132,11 @@ def _title_lines(doc: Document, block: Block) -> list[str] | None:
     if len(lines) > 3 or any(len(t) > 120 or t.endswith(".") for t in lines):
         return None
     return lines
+
+
+def kind_of_title(title: str) -> str | None:
+    hits = [(m.start(), kind) for kind, pattern in STATEMENT_PATTERNS if (m := pattern.search(title))]
+    return min(hits)[1] if hits else None
 
 
 def statement_kind(doc: Document, blocks: list[Block], index: int) -> tuple[str, str]:
@@ -119,13 +149,13 @@ def statement_kind(doc: Document, blocks: list[Block], index: int) -> tuple[str,
     for block in reversed(blocks[:index]):
         if block.kind == "table":
             continue
-        lines = _title_lines(doc, block)
+        lines = title_lines(doc, block)
         if lines is None:
             break
         for title in lines:
-            hits = [(m.start(), kind) for kind, pattern in STATEMENT_PATTERNS if (m := pattern.search(title))]
-            if hits:
-                return min(hits)[1], title
+            kind = kind_of_title(title)
+            if kind:
+                return kind, title
         seen += 1
         if seen >= 4:
             break
@@ -134,12 +164,9 @@ def statement_kind(doc: Document, blocks: list[Block], index: int) -> tuple[str,
 
 def _spanned(row: Row, width: int) -> list[str]:
     """Header cells with each text carried right over the empty cells after it."""
-    out, last = [], ""
-    for i in range(width):
+    out, last = [""], ""
+    for i in range(1, width):
         text = row.cells[i].text.strip() if i < len(row.cells) else ""
-        if i == 0:
-            out.append("")
-            continue
         if text:
             last = text
         out.append(last)
@@ -150,9 +177,13 @@ def _is_header_row(row: Row) -> bool:
     return not row.label and any(c.text.strip() for c in row.cells[1:])
 
 
-def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: str) -> list[Column]:
+def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: str,
+                 header_texts: tuple[str, ...] = ()) -> list[Column]:
     columns = [Column(i) for i in range(width)]
     texts: list[list[str]] = [[] for _ in range(width)]
+    for i, text in enumerate(header_texts[:width]):
+        if text:
+            texts[i].append(text)
     for row in header_rows:
         cells = _spanned(row, width)
         units = [parse_unit_header(t) if t else None for t in cells]
@@ -168,7 +199,28 @@ def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: 
         col.change = bool(_CHANGE.search(col.header)) or (col.unit is not None and col.unit.kind == "percent")
         col.status = status_of(col.header)
         col.period = parse_period(col.header, cal, bare_date_is_instant=(kind == "balance"))
+        if kind == "dividend":
+            col.qualifier = dividend_type(col.header)
+    if kind == "dividend":
+        _dividend_periods(columns, cal)
     return columns
+
+
+def _dividend_periods(columns: list[Column], cal: FiscalCalendar) -> None:
+    """A dividend's period follows its type: interim = first half, year-end and annual = the year.
+
+    A forecast column that names no period ("Latest forecast (disclosed on ...)")
+    forecasts the dividend of the column to its left.
+    """
+    previous: Column | None = None
+    for col in columns[1:]:
+        if col.period is None and col.status is Status.FORECAST and previous is not None:
+            col.period, col.qualifier = previous.period, col.qualifier or previous.qualifier
+        elif col.period is not None and col.qualifier:
+            fy = cal.fiscal_year_of(col.period.end)
+            col.period = cal.half(fy, 1) if col.qualifier == "interim" else cal.year(fy)
+        if col.period is not None:
+            previous = col
 
 
 def _section_level(label: str) -> int | None:
@@ -190,24 +242,44 @@ def _is_total(label: str) -> bool:
 @dataclass(slots=True)
 class _Cell:
     index: int
-    text: str
-    span: Span
-    number: numbers.Number | None
-    dash: bool
+    text: str  # stripped
+    span: Span  # of the stripped text
+    number: numbers.Number | None = None
+    dash: bool = False
+    date: object = None  # datetime.date of a cell that is a date
+
+
+def _cell(index: int, raw_text: str, raw_span: Span) -> _Cell:
+    lead = len(raw_text) - len(raw_text.lstrip())
+    text = raw_text.strip()
+    span = Span(raw_span.line, raw_span.start + lead, raw_span.start + lead + len(text))
+    cell = _Cell(index, text, span)
+    if not text:
+        return cell
+    cell.number = numbers.parse_cell(text)
+    if cell.number is None:
+        cell.dash = numbers.is_dash(text)
+        if not cell.dash:
+            dates = find_dates(text)
+            if len(dates) == 1 and dates[0].date and len(dates[0].text) >= len(text) - 12:
+                cell.date = dates[0]
+    return cell
 
 
 def _value_cells(row: Row) -> tuple[list[_Cell], list[_Cell]]:
-    """Numeric (or dash) cells, and non-empty cells that are neither."""
-    good, junk = [], []
-    for i, cell in enumerate(row.cells[1:], start=1):
-        text = cell.text
-        if not text.strip():
+    """Cells holding a number, a dash or a date; and the other non-empty cells."""
+    good, other = [], []
+    for i, c in enumerate(row.cells[1:], start=1):
+        cell = _cell(i, c.text, c.span)
+        if not cell.text:
             continue
-        number = numbers.parse_cell(text)
-        dash = number is None and numbers.is_dash(text)
-        target = good if (number or dash) else junk
-        target.append(_Cell(i, text.strip(), cell.span, number, dash))
-    return good, junk
+        (good if (cell.number or cell.dash or cell.date) else other).append(cell)
+    return good, other
+
+
+def _number_span(cell: _Cell) -> Span:
+    assert cell.number is not None
+    return Span(cell.span.line, cell.span.start + cell.number.start, cell.span.start + cell.number.end)
 
 
 def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience_note: bool) -> TableResult:
@@ -216,55 +288,55 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience
         if block.kind != "table":
             continue
         kind, title = statement_kind(doc, blocks, index)
-        _extract_table(doc, block, kind, title, cal, convenience_note, result)
+        _extract_table(block, kind, title, cal, convenience_note, result)
+    for block in untabbed.rebuild(doc, blocks):
+        _extract_table(block, kind_of_title(block.title) or "other", block.title, cal, convenience_note, result)
     return result
 
 
 def _skip_all(block: Block, reason: str, result: TableResult) -> None:
     for row in block.rows:
-        good, junk = _value_cells(row)
-        for cell in good:
-            if cell.number:
-                result.skipped.append(Skip(cell.span, cell.text, reason, clean_label(row.label)))
-        for cell in junk:
-            if numbers.has_digit(cell.text):
+        good, other = _value_cells(row)
+        for cell in good + other:
+            if cell.number or (not cell.dash and not cell.date and numbers.has_digit(cell.text)):
                 result.skipped.append(Skip(cell.span, cell.text, reason, clean_label(row.label)))
 
 
-def _extract_table(doc: Document, block: Block, kind: str, title: str, cal: FiscalCalendar,
+def _extract_table(block: Block, kind: str, title: str, cal: FiscalCalendar,
                    convenience_note: bool, result: TableResult) -> None:
     rows = block.rows
     start = 0
-    # A first row with a label but no header cells is a title inside the table (often OCR-damaged).
-    while start < len(rows) and rows[start].label and not _value_cells(rows[start])[0] and start == 0:
-        result.messages.append(Message("warning", f"table title row ignored: {rows[start].cells[0].text.strip()!r}",
-                                       rows[start].line))
-        start += 1
+    # A first row with a label but no values is a title inside the table (often OCR-damaged).
+    if not block.headers and rows and rows[0].label and not _value_cells(rows[0])[0] and len(rows) > 1 \
+            and _is_header_row(rows[1]):
+        result.messages.append(Message("warning", f"table title row ignored: {rows[0].cells[0].text.strip()!r}",
+                                       rows[0].line))
+        start = 1
     header_end = start
     while header_end < len(rows) and _is_header_row(rows[header_end]):
         header_end += 1
     header_rows, data_rows = rows[start:header_end], rows[header_end:]
     width = max(len(r.cells) for r in rows)
-    columns = column_model(header_rows, width, cal, kind)
-    if kind not in FINANCIAL_STATEMENTS:
+    columns = column_model(header_rows, width, cal, kind, block.headers)
+    if kind not in INTERPRETED:
         _skip_all(block, f"table layout not interpreted yet ({title or 'untitled table'})", result)
         return
     if not any(c.period for c in columns[1:]):
         _skip_all(block, f"no period found in the column headers of {title or 'this table'}", result)
         return
-    currencies = {c.unit.currency for c in columns[1:] if c.unit and c.unit.currency}
     reporting = _reporting_currency(columns)
-    sections: list[tuple[int, str]] = []
+    sections: list[tuple[int, str]] = [(0, "dividend")] if kind == "dividend" else []
     pending: str | None = None
     for row in data_rows:
-        good, junk = _value_cells(row)
+        good, other = _value_cells(row)
         label = clean_label(row.cells[0].text) if row.cells else ""
-        for cell in junk:
+        for cell in other:
             if numbers.has_digit(cell.text):
                 result.skipped.append(Skip(cell.span, cell.text, "not a well-formed number", label))
-        if junk and not any(numbers.has_digit(c.text) for c in junk):
+        debris = [c.text for c in other if not any(ch.isalnum() for ch in c.text)]
+        if debris:
             result.messages.append(Message("warning", "stray characters in table cells ignored "
-                                            f"({', '.join(repr(c.text) for c in junk)})", row.line))
+                                           f"({', '.join(map(repr, debris))})", row.line))
         if label and not good:
             if pending and label[0].islower():
                 label = f"{pending} {label}"  # a label wrapped onto the next line
@@ -284,16 +356,16 @@ def _extract_table(doc: Document, block: Block, kind: str, title: str, cal: Fisc
                 continue
             label = pending
         pending = None
-        if label.endswith(":") and _section_level(label) is not None:
+        level = _section_level(label)
+        if label.endswith(":") and level is not None:
             for cell in good:
                 if cell.number:
-                    result.skipped.append(Skip(cell.span, cell.text, "numbers on a section header row (OCR noise)", label))
+                    result.skipped.append(Skip(_number_span(cell), cell.text, "numbers on a section header row (OCR noise)", label))
             result.messages.append(Message("warning", f"numbers on section header {label!r} ignored", row.line))
-            level = _section_level(label)
-            sections = [s for s in sections if s[0] < level]  # type: ignore[operator]
-            sections.append((level, label.rstrip(":").strip()))  # type: ignore[arg-type]
+            sections = [s for s in sections if s[0] < level]
+            sections.append((level, label.rstrip(":").strip()))
             continue
-        _row_observations(row, label, good, columns, kind, sections, reporting, currencies, convenience_note, result)
+        _row_observations(row, label, good, columns, kind, sections, reporting, convenience_note, result)
         if _is_total(label):
             for i in range(len(sections) - 1, -1, -1):
                 if sections[i][0] >= 1:
@@ -312,78 +384,78 @@ def _reporting_currency(columns: list[Column]) -> str | None:
 
 
 def _row_observations(row: Row, label: str, cells: list[_Cell], columns: list[Column], kind: str,
-                      sections: list[tuple[int, str]], reporting: str | None, currencies: set[str],
+                      sections: list[tuple[int, str]], reporting: str | None,
                       convenience_note: bool, result: TableResult) -> None:
     shares = bool(_SHARES_HINT.search(label))
     hint = _CURRENCY_HINT.search(label)
-    row_currencies: list[str | None] = []
-    if hint:
-        row_currencies = [currency_code(p) for p in hint.group(1).split("/")]
+    row_currencies = [currency_code(p) for p in hint.group(1).split("/")] if hint else []
     per_share = bool(_PER_SHARE.search(label))
     clean = _CURRENCY_HINT.sub("", _SHARES_HINT.sub("", label)).strip()
     lowered = clean.lower()
     period_hint = "beginning" if "beginning of" in lowered else "end" if "end of" in lowered else ""
     contribution = kind == "cashflow" or lowered.startswith(("less:", "less ", "deduct"))
-    value_columns = [c for c in columns[1:]]
+    # A dash in a financial statement is zero; in a notice's comparison table it means "not stated".
+    dash_is_zero = kind in FINANCIAL_STATEMENTS
+    n_values = len(columns) - 1
     for cell in cells:
         col = columns[cell.index] if cell.index < len(columns) else Column(cell.index)
+        context = tuple(s for _, s in sections) + ((col.qualifier,) if col.qualifier else ())
         if col.change:
             if cell.number:
-                result.skipped.append(Skip(cell.span, cell.text, "year-on-year change column (derived from the reported values)", clean))
+                result.skipped.append(Skip(_number_span(cell), cell.text,
+                                           "year-on-year change column (derived from the reported values)", clean))
             continue
         if col.period is None:
             if cell.number:
-                result.skipped.append(Skip(cell.span, cell.text, f"column {col.header!r} names no period", clean))
+                result.skipped.append(Skip(_number_span(cell), cell.text, f"column {col.header!r} names no period", clean))
             continue
+        if cell.date:
+            result.observations.append(Observation(
+                label=clean, sections=context, statement=kind,
+                span=Span(cell.span.line, cell.span.start + cell.date.start, cell.span.start + cell.date.end),
+                source_text=cell.text, value=cell.date.date, period=col.period, status=col.status))
+            continue
+        if cell.dash and not dash_is_zero:
+            continue  # "-": nothing stated in this column
         currency = col.unit.currency if col.unit else None
         scale = col.unit.scale if col.unit else 0
+        if cell.number and cell.number.currency:
+            currency = cell.number.currency
         if len(row_currencies) == 1:
             currency = row_currencies[0]
-        elif row_currencies and len(row_currencies) == len(value_columns):
+        elif row_currencies and len(row_currencies) == n_values:
             currency = row_currencies[cell.index - 1]
+        if cell.number and cell.number.scale:
+            scale = cell.number.scale
         if currency and reporting and currency != reporting:
             if cell.number:
                 reason = ("U.S. dollar convenience translation" if convenience_note and currency == "USD"
                           else f"{currency} column beside {reporting} columns (not the reporting currency)")
-                result.skipped.append(Skip(cell.span, cell.text, reason, clean))
+                result.skipped.append(Skip(_number_span(cell), cell.text, reason, clean))
             continue
         if shares:
             unit, scale = SHARES, 0
         elif per_share:
             if not currency:
                 if cell.number:
-                    result.skipped.append(Skip(cell.span, cell.text, "per-share amount without a currency", clean))
+                    result.skipped.append(Skip(_number_span(cell), cell.text, "per-share amount without a currency", clean))
                 continue
             unit, scale = (JPY_PER_SHARE if currency == "JPY" else Unit((f"iso4217:{currency}",), ("xbrli:shares",))), 0
         elif currency:
             unit = Unit((f"iso4217:{currency}",))
         else:
             if cell.number:
-                result.skipped.append(Skip(cell.span, cell.text, "no unit: no currency or share heading for this column", clean))
+                result.skipped.append(Skip(_number_span(cell), cell.text,
+                                           "no unit: no currency or share heading for this column", clean))
             continue
         if cell.number is not None:
-            number = cell.number
-            span = Span(row.line, cell.span.start + number.start, cell.span.start + number.end)
-            value = numbers.scaled(number, scale)
-            decimals = number.decimals(scale)
+            span = _number_span(cell)
+            value = numbers.scaled(cell.number, scale)
+            decimals = cell.number.decimals(scale)
         else:
-            raw = row.cells[cell.index].text
-            offset = len(raw) - len(raw.lstrip())
-            span = Span(row.line, cell.span.start + offset, cell.span.start + offset + len(cell.text))
-            value, decimals = Decimal(0), -scale
+            span, value, decimals = cell.span, Decimal(0), -scale
         result.observations.append(Observation(
-            label=clean,
-            sections=tuple(s for _, s in sections),
-            statement=kind,
-            span=span,
-            source_text=cell.text,
-            value=value,
-            period=col.period,
-            unit=unit,
-            decimals=decimals,
-            scale=scale,
-            status=col.status,
-            dash=cell.number is None,
-            period_hint=period_hint,
-            contribution=contribution,
+            label=clean, sections=context, statement=kind, span=span, source_text=cell.text,
+            value=value, period=col.period, unit=unit, decimals=decimals, scale=scale, status=col.status,
+            dash=cell.number is None, period_hint=period_hint, contribution=contribution,
         ))

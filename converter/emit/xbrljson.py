@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Filing
+from ..model import PURE, Filing
 from . import register
 from .common import ISO4217, XBRLI, EmitContext, schema_href, value_text
 
@@ -24,7 +24,7 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
             "entity": f"{scheme_prefix}:{entity.identifier}",
             "period": fact.period.oim(),
         }
-        if fact.unit is not None:
+        if fact.unit is not None and fact.unit != PURE:  # OIM: no unit dimension means xbrli:pure
             dims["unit"] = fact.unit.oim
         for axis, member in fact.dimensions:
             dims[tax.qname(axis)] = tax.qname(member)
