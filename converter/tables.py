@@ -124,12 +124,17 @@ def clean_label(text: str) -> str:
     return " ".join(text.split())
 
 
+def is_sentence(text: str) -> bool:
+    """Running text rather than a caption ("Internet Initiative Japan Inc." is a caption)."""
+    return len(text) > 120 or (text.rstrip().endswith(".") and len(text.split()) > 6)
+
+
 def title_lines(doc: Document, block: Block) -> list[str] | None:
     """The lines of a block that can title a table; None when the block is running text."""
     lines = [heading_text(doc.line(n)) for n in range(block.first_line, block.last_line + 1)]
     if block.kind == "heading":
         return lines
-    if len(lines) > 3 or any(len(t) > 120 or t.endswith(".") for t in lines):
+    if len(lines) > 4 or any(is_sentence(t) for t in lines):
         return None
     return lines
 
@@ -324,7 +329,7 @@ def _extract_table(block: Block, kind: str, title: str, cal: FiscalCalendar,
     if not any(c.period for c in columns[1:]):
         _skip_all(block, f"no period found in the column headers of {title or 'this table'}", result)
         return
-    reporting = _reporting_currency(columns)
+    reporting = _reporting_currency(columns) or _hinted_currency(data_rows)
     sections: list[tuple[int, str]] = [(0, "dividend")] if kind == "dividend" else []
     pending: str | None = None
     for row in data_rows:
@@ -341,12 +346,10 @@ def _extract_table(block: Block, kind: str, title: str, cal: FiscalCalendar,
             if pending and label[0].islower():
                 label = f"{pending} {label}"  # a label wrapped onto the next line
             level = _section_level(label)
+            pending = label
             if level is not None:
                 sections = [s for s in sections if s[0] < level or (level == 0 and s[0] == 0)]
                 sections.append((level, label.rstrip(":").strip()))
-                pending = None
-            else:
-                pending = label
             continue
         if not label:
             if not pending:
@@ -354,7 +357,10 @@ def _extract_table(block: Block, kind: str, title: str, cal: FiscalCalendar,
                     if cell.number:
                         result.skipped.append(Skip(cell.span, cell.text, "values without a row label", ""))
                 continue
+            # values on the line after their label: that label was no section header after all
             label = pending
+            if sections and sections[-1][1] == label.rstrip(":").strip():
+                sections.pop()
         pending = None
         level = _section_level(label)
         if label.endswith(":") and level is not None:
@@ -381,6 +387,18 @@ def _reporting_currency(columns: list[Column]) -> str | None:
     if not counts:
         return None
     return max(sorted(counts), key=lambda k: counts[k])
+
+
+def _hinted_currency(rows: list[Row]) -> str | None:
+    """The currency most row labels name, for tables without a unit row ("(JPY / U.S. Dollars / JPY)")."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        hint = _CURRENCY_HINT.search(row.label)
+        for part in hint.group(1).split("/") if hint else ():
+            code = currency_code(part)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    return max(sorted(counts), key=lambda k: counts[k]) if counts else None
 
 
 def _row_observations(row: Row, label: str, cells: list[_Cell], columns: list[Column], kind: str,

@@ -1,0 +1,54 @@
+"""Shared fixtures: the examples converted once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from converter.batch import convert_many
+from converter.emit import EmitContext
+from converter.model import Fact, Filing
+from converter.pipeline import Settings, convert_path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+RESULTS_2013 = "iij-2013-11-08-results-1h-fy2013"
+RESULTS_2017 = "iij-2017-11-07-results-1h-fy2017"
+DIVIDEND_2016 = "iij-2016-11-04-interim-dividend"
+DIVIDEND_2018 = "iij-2018-05-24-year-end-dividend"
+SPLIT_2020 = "iij-2020-11-09-stock-split"
+STEMS = [RESULTS_2013, DIVIDEND_2016, RESULTS_2017, DIVIDEND_2018, SPLIT_2020]
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def filings(settings) -> dict[str, Filing]:
+    return {stem: convert_path(EXAMPLES / f"{stem}.txt", settings) for stem in STEMS}
+
+
+@pytest.fixture(scope="session")
+def outdir(tmp_path_factory, settings) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    outcomes = list(convert_many([EXAMPLES / f"{s}.txt" for s in STEMS], out, settings, EmitContext(settings.taxonomy)))
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes]
+    return out
+
+
+def find(filing: Filing, concept: str, period: str | None = None, forecast: bool = False) -> list[Fact]:
+    """Facts of a concept (and period key, e.g. "2013-04-01/2013-09-30" or "2013-09-30")."""
+    return [f for f in filing.facts
+            if f.concept == concept and (period is None or f.period.key == period)
+            and bool(f.dimensions) == forecast]
+
+
+def one(filing: Filing, concept: str, period: str, forecast: bool = False, line: int | None = None) -> Fact:
+    found = [f for f in find(filing, concept, period, forecast) if line is None or f.span.line == line]
+    assert found, f"no {concept} for {period} (forecast={forecast}, line={line})"
+    values = {f.value for f in found}
+    assert len(values) == 1, f"{concept} {period}: several values {values}"
+    return found[0]
