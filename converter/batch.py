@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from . import linkbases
 from .emit import EMITTERS, EmitContext
@@ -65,6 +65,7 @@ def convert_one(path: Path, out: Path, settings: Settings, ctx: EmitContext,
     try:
         filing = convert_path(path, settings)
     except InputError as exc:
+        exc.source = str(path)  # name the file as the user gave it
         return Outcome(str(path), error=str(exc))
     outcome = Outcome(str(path), filing=filing)
     for name, data in render(filing, ctx, formats).items():

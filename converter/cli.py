@@ -16,7 +16,7 @@ import click
 from . import __version__, linkbases
 from . import taxonomy as taxonomy_mod
 from .batch import DEFAULT_FORMATS, collect_inputs, convert_many
-from .emit import EMITTERS, EmitContext
+from .emit import EmitContext
 from .entities import RegistryError, load_registry
 from .pipeline import Settings
 from .resources import data_dir

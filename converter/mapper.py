@@ -307,7 +307,8 @@ def to_facts(observations: list[Observation], tax: Taxonomy, mapper: Mapper) -> 
         dims: tuple[tuple[str, str], ...] = ()
         if obs.status is Status.FORECAST:
             if FORECAST_DIMENSION[0] not in tax.axes:
-                skipped.append(Skip(obs.span, obs.source_text, "forecast value and no scenario dimension in the taxonomy", obs.label))
+                skipped.append(Skip(obs.span, obs.source_text, "forecast value and no scenario dimension in the taxonomy",
+                                    obs.label))
                 continue
             dims = (FORECAST_DIMENSION,)
         facts.append(Fact(

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
-from typing import Union
+from enum import StrEnum
 
-Value = Union[Decimal, dt.date, str]
+Value = Decimal | dt.date | str
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Whether a number reports what happened or what is expected."""
 
     ACTUAL = "actual"

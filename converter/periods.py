@@ -94,7 +94,7 @@ class FiscalCalendar:
     named_by: str = "start"
 
     @classmethod
-    def of(cls, entity: Entity) -> "FiscalCalendar":
+    def of(cls, entity: Entity) -> FiscalCalendar:
         month, day = entity.fiscal_year_end
         return cls(month, day, entity.fiscal_year_named_by)
 

@@ -46,7 +46,7 @@ class Settings:
 
 def issue_date(doc: Document) -> dt.date | None:
     """The release date from its dateline ("Tokyo, November 8, 2013 - ..."), else the file name."""
-    for number, line in enumerate(doc.lines[:60], start=1):
+    for line in doc.lines[:60]:
         for match in find_dates(line):
             if match.date and _DATELINE.search(line[: match.start]):
                 return match.date

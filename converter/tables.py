@@ -111,7 +111,7 @@ class TableResult:
     skipped: list[Skip] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
 
-    def extend(self, other: "TableResult") -> None:
+    def extend(self, other: TableResult) -> None:
         self.observations += other.observations
         self.skipped += other.skipped
         self.messages += other.messages
@@ -192,8 +192,8 @@ def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: 
     for row in header_rows:
         cells = _spanned(row, width)
         units = [parse_unit_header(t) if t else None for t in cells]
-        if all(u is not None for t, u in zip(cells, units) if t):
-            for col, unit in zip(columns, units):
+        if all(u is not None for t, u in zip(cells, units, strict=True) if t):
+            for col, unit in zip(columns, units, strict=True):
                 col.unit = unit or col.unit
             continue
         for i, text in enumerate(cells):
@@ -366,7 +366,8 @@ def _extract_table(block: Block, kind: str, title: str, cal: FiscalCalendar,
         if label.endswith(":") and level is not None:
             for cell in good:
                 if cell.number:
-                    result.skipped.append(Skip(_number_span(cell), cell.text, "numbers on a section header row (OCR noise)", label))
+                    result.skipped.append(Skip(_number_span(cell), cell.text,
+                                               "numbers on a section header row (OCR noise)", label))
             result.messages.append(Message("warning", f"numbers on section header {label!r} ignored", row.line))
             sections = [s for s in sections if s[0] < level]
             sections.append((level, label.rstrip(":").strip()))

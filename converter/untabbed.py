@@ -21,7 +21,8 @@ from .periods import find_dates
 _MONEY = re.compile(r"(?:JPY|¥|US\$|\$)\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+(?:thousand|million|billion)s?)?")
 _DASH = re.compile(r"(?<=\s)[-\u2013\u2014](?=\s|$)")
 _PAREN = re.compile(r"\([^()]*\)")
-_PERIOD_TOKEN = re.compile(r"\bFY\s?\d{4}\b|\b[12]H\s?\d{2,4}\b|\b[1-4]Q\s?\d{2,4}\b|\b(?:fiscal\s+)?year\s+end(?:ed|ing)\b", re.I)
+_PERIOD_TOKEN = re.compile(
+    r"\bFY\s?\d{4}\b|\b[12]H\s?\d{2,4}\b|\b[1-4]Q\s?\d{2,4}\b|\b(?:fiscal\s+)?year\s+end(?:ed|ing)\b", re.I)
 _STATUS_START = re.compile(r"\b(?:latest\s+)?(?:forecast|target|plan)\b", re.I)
 
 
@@ -72,7 +73,7 @@ def _label_start(text: str) -> int:
 def split_header(text: str, k: int) -> list[str] | None:
     """Cut a run of header text into ``k`` column headers at period words, then at forecast words."""
     cuts = sorted({m.start() for m in _PERIOD_TOKEN.finditer(text)} - {0})
-    chunks = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+    chunks = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)], strict=True)]
     while len(chunks) < k:
         for i, chunk in enumerate(chunks):
             m = next((m for m in _STATUS_START.finditer(chunk) if m.start() > 0), None)

@@ -10,8 +10,9 @@ from decimal import Decimal
 import pytest
 import rdflib
 
-from arelle_helper import validate
 from converter import taxonomy
+
+from arelle_helper import validate
 from conftest import RESULTS_2013, STEMS
 
 LL = rdflib.Namespace("https://w3id.org/ledgerlink/vocab#")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from conftest import DIVIDEND_2016, DIVIDEND_2018, SPLIT_2020, one
 from converter.model import JPY, JPY_PER_SHARE, PURE
+
+from conftest import DIVIDEND_2016, DIVIDEND_2018, SPLIT_2020, one
 
 H1_FY16, H1_FY15 = "2016-04-01/2016-09-30", "2015-04-01/2015-09-30"
 FY17, FY16 = "2017-04-01/2018-03-31", "2016-04-01/2017-03-31"

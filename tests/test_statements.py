@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import RESULTS_2013, RESULTS_2017, find, one
 from converter.model import JPY, JPY_PER_SHARE, SHARES
+
+from conftest import RESULTS_2013, RESULTS_2017, find, one
 
 H1_13, H1_12 = "2013-04-01/2013-09-30", "2012-04-01/2012-09-30"
 Q2_13 = "2013-07-01/2013-09-30"

@@ -7,8 +7,8 @@ adding a module that calls ``register``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import Filing
 from .common import EmitContext

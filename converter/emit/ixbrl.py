@@ -19,7 +19,7 @@ from ..layout import heading_text
 from ..model import Block, Fact, Filing
 from ..resources import data_dir
 from . import register
-from .common import EmitContext, context_id, schema_href, contexts, decimals_text, measure_qname, units
+from .common import EmitContext, context_id, contexts, decimals_text, measure_qname, schema_href, units
 
 TEMPLATE = "filing.xhtml.j2"
 _DISPLAY_MARKUP = re.compile(r"</?(?:u|b|i|sup|sub|strong|em)>|&lt;/?sup&gt;|\*\*|\\(?=[*_#<>])")

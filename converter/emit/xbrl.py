@@ -6,7 +6,7 @@ from lxml import etree
 
 from ..model import Filing
 from . import register
-from .common import EmitContext, XBRLI, context_id, schema_href, contexts, decimals_text, measure_qname, units, value_text
+from .common import XBRLI, EmitContext, context_id, contexts, decimals_text, measure_qname, schema_href, units, value_text
 
 LINK = "http://www.xbrl.org/2003/linkbase"
 XLINK = "http://www.w3.org/1999/xlink"

@@ -1,0 +1,89 @@
+"""The command line: summaries, exit codes and bad input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from converter.cli import main
+
+from conftest import EXAMPLES, RESULTS_2013
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_convert_prints_a_line_per_filing_and_a_total(tmp_path):
+    result = run("convert", EXAMPLES, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 6
+    assert lines[0].startswith(f"ok     {RESULTS_2013}.txt: ")
+    assert "facts" in lines[0] and "numbers skipped" in lines[0] and "warnings" in lines[0]
+    assert lines[-1].startswith("total  5 filings: 5 converted, 0 failed;")
+    out = tmp_path / "out"
+    for suffix in (".xhtml", ".xbrl", ".json", ".ttl", ".xsd", "_cal.xml"):
+        assert (out / f"{RESULTS_2013}{suffix}").is_file()
+    assert (out / "taxonomy" / "ledgerlink-2026.xsd").is_file()
+
+
+def test_bad_inputs_get_one_line_errors_while_the_others_convert(tmp_path):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (bad / "prose.txt").write_text("Minutes of the garden club.\n\nWe planted 12 roses on May 3, 2020.\n")
+    good = EXAMPLES / f"{RESULTS_2013}.txt"
+    out = tmp_path / "out"
+    result = run("convert", bad / "missing.txt", bad / "empty.txt", bad / "binary.txt", bad / "prose.txt", good,
+                 "-o", out)
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 4
+    assert any("missing.txt: no such file" in e for e in errors)
+    assert any("empty.txt: file is empty" in e for e in errors)
+    assert any("binary.txt: binary file" in e for e in errors)
+    assert any("prose.txt: no known issuer" in e for e in errors)
+    assert "Traceback" not in result.output
+    assert "1 converted, 4 failed" in result.output
+    names = {p.name for p in out.iterdir()}
+    assert f"{RESULTS_2013}.xhtml" in names
+    assert not [n for n in names if n.startswith(("empty", "binary", "prose", "missing"))]
+    assert not [n for n in names if n.endswith(".part")]
+
+
+def test_text_of_a_known_issuer_without_financial_facts(tmp_path):
+    path = tmp_path / "about.txt"
+    path.write_text("About Internet Initiative Japan Inc.\n\nIIJ is one of Japan's leading network providers.\n")
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"error: {path}: no financial facts found" in result.output or "about.txt: no financial facts found" in result.output
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("convert", EXAMPLES, "-o", tmp_path, "--format", "pdf").exit_code == 2
+    assert run("convert", "-o", tmp_path).exit_code == 2
+    assert run("convert", EXAMPLES, "-o", tmp_path, "--entity", "nosuch").exit_code == 2
+
+
+def test_installed_command_runs_without_traceback(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.run([sys.executable, "-m", "converter.cli", "convert", str(empty), "-o", str(tmp_path / "o")],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines()[0] == f"error: {empty}: file is empty"
+    assert "Traceback" not in proc.stderr
+
+
+def test_taxonomy_show_and_list():
+    shown = run("taxonomy", "show", "InterestExpense")
+    assert shown.exit_code == 0 and "us-gaap:InterestExpense" in shown.output
+    assert run("taxonomy", "show", "NoSuchThing").exit_code == 2
+    listed = run("taxonomy", "list")
+    assert "Revenues" in listed.output
