@@ -19,7 +19,6 @@ from .batch import DEFAULT_FORMATS, collect_inputs, convert_many
 from .emit import EmitContext
 from .entities import RegistryError, load_registry
 from .pipeline import Settings
-from .resources import data_dir
 from .taxonomy import TaxonomyError
 from .writing import atomic_write_bytes
 
@@ -129,13 +128,24 @@ def _load_taxonomy():
 
 
 @taxonomy.command("build")
+@click.option("--source", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Taxonomy source file (default: ./taxonomy/ledgerlink.toml in a checkout, else the installed one).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder to write to (default: the taxonomy folder the source file is in).")
+              help="Folder to write to (default: the folder of a checkout's source file).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the generated files are stale.")
-def taxonomy_build(out, check):
+def taxonomy_build(source, out, check):
     """Generate the schema, linkbases and package metadata from taxonomy/ledgerlink.toml."""
-    tax = _load_taxonomy()
-    folder = out or (tax.source.parent if tax.source else data_dir("taxonomy"))
+    local = Path("taxonomy") / taxonomy_mod.SOURCE_FILE
+    source = source or (local if local.is_file() else None)
+    try:
+        tax = taxonomy_mod.load(source)
+    except TaxonomyError as exc:
+        _fail(str(exc))
+    if out is None:
+        if source is None:
+            _fail("the taxonomy source is the installed copy; pass --out FOLDER (or run in a checkout)")
+        out = source.parent
+    folder = out
     if check:
         stale = linkbases.stale(tax, folder)
         for rel in stale:

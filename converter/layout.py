@@ -29,6 +29,8 @@ def _is_heading(text: str) -> bool:
         return False
     if _SENTENCE_END.search(stripped) or stripped.startswith(("-", "•", "(Note", "*")):
         return False
+    if re.search(r":\s+\S", stripped) or "@" in stripped or "http" in stripped:
+        return False  # "Company name: ...", contact lines
     return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "(<"
 
 

@@ -93,3 +93,15 @@ def test_every_output_is_byte_identical_when_converted_again(outdir, tmp_path, s
     assert first == second
     for rel in first:
         assert (outdir / rel).read_bytes() == (again / rel).read_bytes(), rel
+
+
+def test_vocabulary_defines_every_term_the_outputs_use(outdir):
+    from converter.resources import package_file
+
+    vocabulary = rdflib.Graph().parse(package_file("vocab.ttl"), format="turtle")
+    defined = {s for s in vocabulary.subjects() if str(s).startswith(vocab.LL)}
+    used = set()
+    for stem in STEMS:
+        g = graph(outdir, stem)
+        used |= {t for triple in g for t in triple if isinstance(t, rdflib.URIRef) and str(t).startswith(vocab.LL)}
+    assert used and used <= defined, used - defined

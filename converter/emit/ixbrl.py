@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import jinja2
 
+from .. import numbers
 from ..layout import heading_text
 from ..model import Block, Fact, Filing
 from ..resources import data_dir
@@ -22,7 +23,7 @@ from . import register
 from .common import EmitContext, context_id, contexts, decimals_text, measure_qname, schema_href, units
 
 TEMPLATE = "filing.xhtml.j2"
-_DISPLAY_MARKUP = re.compile(r"</?(?:u|b|i|sup|sub|strong|em)>|&lt;/?sup&gt;|\*\*|\\(?=[*_#<>])")
+_DISPLAY_MARKUP = re.compile(r"</?(?:u|b|i|sup|sub|strong|em)>|&lt;/?sup&gt;|\*\*|\\(?=[*_#<>$])")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
@@ -41,6 +42,10 @@ def environment(folder: str) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+
+
+def _looks_numeric(text: str) -> bool:
+    return numbers.parse_cell(text) is not None or numbers.is_dash(text)
 
 
 def _display(text: str) -> str:
@@ -86,7 +91,7 @@ def _block_view(block: Block, lines: list[str], by_line: dict[int, list[Fact]], 
             for i, cell in enumerate(row.cells):
                 line = lines[cell.span.line - 1]
                 segs = _segments(line, cell.span.start, cell.span.end, by_line.get(cell.span.line, []), ctx)
-                numeric = i > 0 and any(s.fact for s in segs)
+                numeric = i > 0 and (any(s.fact for s in segs) or _looks_numeric(cell.text))
                 cells.append({"segments": segs, "numeric": numeric, "label": i == 0})
             rows.append({"cells": cells})
         return {"kind": "table", "rows": rows}
