@@ -15,13 +15,9 @@ from lxml import etree
 
 from .taxonomy import Taxonomy
 from .writing import atomic_write_bytes
+from .xmlns import DTR_TYPES, LINK, XBRLDT, XBRLI, XLINK, XS
+from .xmlns import q as _q
 
-XS = "http://www.w3.org/2001/XMLSchema"
-XBRLI = "http://www.xbrl.org/2003/instance"
-LINK = "http://www.xbrl.org/2003/linkbase"
-XLINK = "http://www.w3.org/1999/xlink"
-XBRLDT = "http://xbrl.org/2005/xbrldt"
-DTR_TYPES = "http://www.xbrl.org/dtr/type/2022-03-31"
 LL_VOCAB = "https://w3id.org/ledgerlink/vocab#"
 TP = "http://xbrl.org/2016/taxonomy-package"
 CATALOG = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
@@ -42,10 +38,6 @@ ARC_DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"
 ARC_DOMAIN_MEMBER = "http://xbrl.org/int/dim/arcrole/domain-member"
 ARC_DIMENSION_DEFAULT = "http://xbrl.org/int/dim/arcrole/dimension-default"
 STANDARD_ROLE = "http://www.xbrl.org/2003/role/link"
-
-
-def _q(ns: str, local: str) -> str:
-    return f"{{{ns}}}{local}"
 
 
 def _serialize(root: etree._Element) -> bytes:

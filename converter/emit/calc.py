@@ -14,12 +14,9 @@ from lxml import etree
 from .. import linkbases, vocab
 from ..check import filing_calc_arcs
 from ..model import Filing
+from ..xmlns import LINK, XLINK, XS
 from . import register
 from .common import EmitContext, calc_href
-
-XS = "http://www.w3.org/2001/XMLSchema"
-LINK = "http://www.xbrl.org/2003/linkbase"
-XLINK = "http://www.w3.org/1999/xlink"
 
 
 def extension_namespace(filing: Filing) -> str:

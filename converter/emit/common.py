@@ -9,9 +9,8 @@ from decimal import Decimal
 from ..model import Fact, Filing, Period, Unit
 from ..numbers import decimal_text
 from ..taxonomy import Taxonomy
+from ..xmlns import ISO4217, XBRLI
 
-ISO4217 = "http://www.xbrl.org/2003/iso4217"
-XBRLI = "http://www.xbrl.org/2003/instance"
 TAXONOMY_DIR = "taxonomy"
 
 

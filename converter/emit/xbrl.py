@@ -5,17 +5,10 @@ from __future__ import annotations
 from lxml import etree
 
 from ..model import Filing
+from ..xmlns import ISO4217, LINK, XBRLDI, XBRLI, XLINK
+from ..xmlns import q as _q
 from . import register
-from .common import XBRLI, EmitContext, context_id, contexts, decimals_text, measure_qname, schema_href, units, value_text
-
-LINK = "http://www.xbrl.org/2003/linkbase"
-XLINK = "http://www.w3.org/1999/xlink"
-XBRLDI = "http://xbrl.org/2006/xbrldi"
-ISO4217 = "http://www.xbrl.org/2003/iso4217"
-
-
-def _q(ns: str, local: str) -> str:
-    return f"{{{ns}}}{local}"
+from .common import EmitContext, context_id, contexts, decimals_text, measure_qname, schema_href, units, value_text
 
 
 @register("xbrl", ".xbrl", "XBRL 2.1 instance")

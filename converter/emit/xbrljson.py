@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from ..model import PURE, Filing
+from ..xmlns import ISO4217, XBRLI
 from . import register
-from .common import ISO4217, XBRLI, EmitContext, schema_href, value_text
+from .common import EmitContext, schema_href, value_text
 
 DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
 SCHEME_PREFIXES = {"http://www.sec.gov/CIK": "cik"}
