@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from .model import Fact, Filing, Message
+from .model import Fact, Filing, Message, Skip
 from .taxonomy import Taxonomy
 
 
@@ -30,25 +30,53 @@ def interval(fact: Fact) -> tuple[Decimal, Decimal]:
     return value - half, value + half
 
 
-def duplicates(facts: list[Fact]) -> list[Message]:
+def _precision(fact: Fact) -> float:
+    return float("inf") if fact.decimals is None else fact.decimals
+
+
+def _overlap(a: Fact, b: Fact) -> bool:
+    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    return alo <= bhi and blo <= ahi
+
+
+def resolve_duplicates(facts: list[Fact]) -> tuple[list[Fact], list[Skip], list[Message]]:
+    """Keep duplicates that agree; drop the rounded ones that contradict the most precise statement.
+
+    A summary in millions that does not round to the statement's thousands (IIJ's
+    12,619 beside 12,618,348) contradicts it: the precise figure is kept, the other
+    is skipped and reported.  Equally precise figures that disagree are all kept and
+    reported, since nothing says which is right.
+    """
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in facts:
         groups[aspect_key(fact)].append(fact)
-    messages = []
+    dropped: set[int] = set()
+    skips: list[Skip] = []
+    messages: list[Message] = []
     for group in groups.values():
         if len(group) < 2:
             continue
         if group[0].is_numeric:
-            low = max(interval(f)[0] for f in group)
-            high = min(interval(f)[1] for f in group)
-            consistent = low <= high
+            best = max(_precision(f) for f in group)
+            anchors = [f for f in group if _precision(f) == best]
+            if any(not _overlap(a, b) for a in anchors for b in anchors):
+                where = ", ".join(f"line {f.span.line}: {f.source_text}" for f in anchors)
+                messages.append(Message("warning", f"the source states {group[0].concept} for {group[0].period.key} "
+                                        f"differently at the same precision: {where}", anchors[0].span.line))
+                continue
+            losers = [f for f in group if f not in anchors and not all(_overlap(f, a) for a in anchors)]
         else:
-            consistent = len({str(f.value) for f in group}) == 1
-        if not consistent:
-            where = ", ".join(f"line {f.span.line}: {f.source_text}" for f in group)
-            messages.append(Message("warning", f"inconsistent duplicates of {group[0].concept} "
-                                    f"for {group[0].period.key}: {where}", group[0].span.line))
-    return messages
+            anchors = [group[0]]
+            losers = [f for f in group[1:] if f.value != group[0].value]
+        for f in losers:
+            anchor = anchors[0]
+            dropped.add(id(f))
+            skips.append(Skip(f.span, f.source_text, f"contradicts line {anchor.span.line} ({anchor.source_text}), "
+                              "the more precise statement of the same fact", f.label))
+            messages.append(Message("warning", f"{f.concept} for {f.period.key}: {f.source_text} (line {f.span.line}) "
+                                    f"does not round to {anchor.source_text} (line {anchor.span.line}); "
+                                    "kept the more precise figure", f.span.line))
+    return [f for f in facts if id(f) not in dropped], skips, messages
 
 
 def reported_concepts(facts: list[Fact]) -> dict[str, set[str]]:
@@ -60,8 +88,33 @@ def reported_concepts(facts: list[Fact]) -> dict[str, set[str]]:
 
 
 def filing_calc_arcs(facts: list[Fact], tax: Taxonomy) -> dict[str, list[tuple[str, str, int]]]:
-    """The calculation arcs that apply to this filing (see Taxonomy.calc_arcs)."""
-    return tax.calc_arcs(reported_concepts(facts))
+    """The calculation arcs that apply to this filing (see Taxonomy.calc_arcs).
+
+    A summation is left out when some context reports its total with only part of
+    its items and that total does not come from the statement itself: a target
+    table giving operating income and revenues but not costs would otherwise be
+    "inconsistent" only because the release did not state the other items.
+    """
+    arcs = tax.calc_arcs(reported_concepts(facts))
+    by_context: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for fact in facts:
+        by_context[(fact.period, fact.unit, fact.dimensions)][fact.concept].append(fact)
+    for role, role_arcs in list(arcs.items()):
+        kind = tax.roles[role].kind
+        children: dict[str, set[str]] = defaultdict(set)
+        for parent, child, _weight in role_arcs:
+            children[parent].add(child)
+        partial = set()
+        for parent, items in children.items():
+            for concepts in by_context.values():
+                totals = concepts.get(parent)
+                if not totals or any(f.statement == kind for f in totals):
+                    continue
+                present = sum(1 for c in items if c in concepts)
+                if 0 < present < len(items):
+                    partial.add(parent)
+        arcs[role] = [arc for arc in role_arcs if arc[0] not in partial]
+    return {role: role_arcs for role, role_arcs in arcs.items() if role_arcs}
 
 
 def calculations(facts: list[Fact], tax: Taxonomy) -> list[Message]:
@@ -107,5 +160,10 @@ def _bounds(group: list[Fact]) -> tuple[Decimal, Decimal]:
     return max(interval(f)[0] for f in group), min(interval(f)[1] for f in group)
 
 
-def check(filing: Filing, tax: Taxonomy) -> list[Message]:
-    return duplicates(filing.facts) + calculations(filing.facts, tax)
+def check(filing: Filing, tax: Taxonomy) -> None:
+    """Resolve contradicting duplicates, then report calculation inconsistencies, in place."""
+    filing.facts, skips, messages = resolve_duplicates(filing.facts)
+    filing.skipped = sorted(filing.skipped + skips, key=lambda s: (s.span.line, s.span.start))
+    for i, fact in enumerate(filing.facts, start=1):
+        fact.id = f"f{i}"
+    filing.messages += messages + calculations(filing.facts, tax)

@@ -1,11 +1,18 @@
 """Decide which taxonomy concept each observation reports, and turn it into a fact.
 
 The mapper compares normalised labels (case, punctuation, dashes, plurals, the
-issuer's own name) with each concept's labels and synonyms, first under the
-enclosing section headers, then alone, then shortened.  Candidates must fit the
-observation's unit, period type and statement.  An observation that fits no
-concept, or more than one equally well, is skipped and reported with the closest
-concepts: it is never given a concept by guesswork.
+issuer's own name) with each concept's labels and synonyms: first under the
+enclosing section headers, then alone, then shortened, then allowing one typo.
+Candidates must fit the observation's unit, period type and statement.
+
+Tables are also read in order, because a row's meaning can come from the rows
+above it: in a table laid out "total first" ("Total Costs", then "Network
+Services", ...) a row is first matched among the calculation children of the
+total above it; in a segment table a row naming a segment gives the measure of the
+table for that segment.
+
+An observation that fits no concept, or several equally well, is skipped and
+reported with the closest concepts: it is never given a concept by guesswork.
 """
 
 from __future__ import annotations
@@ -13,10 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .model import Fact, Observation, Period, Skip, Status
+from .model import PURE, Fact, Message, Observation, Period, Skip, Status, Unit
 from .taxonomy import Concept, Taxonomy
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
@@ -26,6 +34,7 @@ _TOTALS = {"total", "consolidated total", "total amount", "subtotal"}
 _CUTS = re.compile(r",|;|\s?[\u2014\u2013]|\s\(| net of | less ")
 FORECAST_DIMENSION = ("StatementScenarioAxis", "ScenarioForecastMember")
 NEAR_MATCH = 0.95  # difflib ratio above which a label counts as a misspelling of a known one
+_ADJUSTING_MEMBER = re.compile(r"Elimination|Adjustment|Reconcil", re.I)
 
 
 def _stem(word: str) -> str:
@@ -42,15 +51,13 @@ def normalize(text: str, aliases: tuple[str, ...] = ()) -> str:
     t = t.lower().replace("&", " and ")
     t = _DASHES.sub(" ", t)
     t = _NON_WORD.sub(" ", t)
-    words = t.split()
     out: list[str] = []
-    for w in words:
+    for w in t.split():
         if out and out[-1] == "non":
             out[-1] = "non" + w
         else:
             out.append(w)
-    t = " ".join(_stem(w) for w in out)
-    return _LEAD_OPERATOR.sub("", t)
+    return _LEAD_OPERATOR.sub("", " ".join(_stem(w) for w in out))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +67,16 @@ class Mapping:
     rule: str
     candidates: tuple[str, ...] = ()
     reason: str = ""
+    dims: tuple[tuple[str, str], ...] = ()
 
 
 def _unit_kind(obs: Observation) -> str | None:
     if isinstance(obs.value, dt.date):
         return "date"
     if obs.unit is None:
-        return None
+        return obs.kind or None  # "count" or a written unit such as "Gbps"
+    if obs.kind == "percent":
+        return "percent"
     if obs.unit.denominator == ("xbrli:shares",):
         return "currency/shares"
     measure = obs.unit.numerator[0]
@@ -76,13 +86,16 @@ def _unit_kind(obs: Observation) -> str | None:
 
 
 class Mapper:
-    """Label index over one taxonomy; ``map`` is deterministic and side-effect free."""
+    """Label index over one taxonomy; mapping is deterministic and side-effect free."""
 
     def __init__(self, taxonomy: Taxonomy, aliases: tuple[str, ...] = ()):
         self.tax = taxonomy
         self.aliases = tuple(sorted(aliases, key=len, reverse=True))
         self.plain: dict[str, list[tuple[str, float]]] = {}
         self.qualified: dict[tuple[str, str], list[str]] = {}
+        self.wordings: dict[str, set[str]] = defaultdict(set)  # concept -> every normalised wording
+        self.children: dict[str, list[str]] = defaultdict(list)  # concept -> calculation children
+        self.members: dict[str, list[tuple[str, str]]] = defaultdict(list)  # wording -> (axis, member)
         for c in taxonomy.concepts.values():
             if c.abstract:
                 continue
@@ -93,14 +106,27 @@ class Mapper:
                 if ">" in syn:
                     section, _, label = syn.partition(">")
                     key = (normalize(section), normalize(label))
-                    self.qualified.setdefault(key, [])
-                    if c.name not in self.qualified[key]:
+                    if c.name not in self.qualified.setdefault(key, []):
                         self.qualified[key].append(c.name)
+                    self.wordings[c.name].add(key[1])
                 else:
                     self._add(normalize(syn), c.name, 0.9)
+            for arc in c.calc:
+                if c.name not in self.children[arc.parent]:
+                    self.children[arc.parent].append(c.name)
+        for axis in taxonomy.axes.values():
+            synonyms = dict(axis.member_synonyms)
+            for member, label in axis.members:
+                if member == axis.default:
+                    continue
+                for text in (label, *synonyms.get(member, ())):
+                    entry = (axis.name, member)
+                    if entry not in self.members[normalize(text)]:
+                        self.members[normalize(text)].append(entry)
         self._keys = sorted(self.plain)
 
     def _add(self, key: str, name: str, weight: float) -> None:
+        self.wordings[name].add(key)
         entries = self.plain.setdefault(key, [])
         for i, (existing, w) in enumerate(entries):
             if existing == name:
@@ -113,20 +139,22 @@ class Mapper:
 
     # -------------------------------------------------------------- fitting
 
-    def _fits(self, c: Concept, obs: Observation) -> bool:
+    def fits(self, c: Concept, obs: Observation) -> bool:
+        """Does the concept take this observation's kind of value, unit and period?"""
         kind = _unit_kind(obs)
         if kind == "date":
-            if c.type != "date":
-                return False
-        elif c.unit_kind is None:
-            return False
-        elif c.unit_kind == "currency/shares":
-            if kind != "currency/shares":
-                return False
-        elif c.unit_kind == "pure":
-            if kind != "pure":
-                return False
-        elif c.unit_kind != kind:
+            ok = c.type == "date"
+        elif kind == "percent":
+            ok = c.type == "percent"
+        elif kind == "count":
+            ok = c.type in ("count", "pure")
+        elif kind == "Gbps":
+            ok = c.type == "dataRate"
+        elif kind == "pure":
+            ok = c.type == "pure"
+        else:
+            ok = c.unit_kind is not None and c.unit_kind == kind
+        if not ok:
             return False
         if c.period == "duration" and obs.period.is_instant:
             return False
@@ -138,7 +166,7 @@ class Mapper:
         return any(self.tax.roles[r].kind == obs.statement for r in c.roles)
 
     def _choose(self, names: list[str], obs: Observation, rule: str, confidence: float) -> Mapping | None:
-        fitting = [n for n in dict.fromkeys(names) if self._fits(self.tax.concepts[n], obs)]
+        fitting = [n for n in dict.fromkeys(names) if self.fits(self.tax.concepts[n], obs)]
         if not fitting:
             return None
         if len(fitting) > 1:
@@ -158,13 +186,13 @@ class Mapper:
                 return found
         return None
 
-    # -------------------------------------------------------------- mapping
+    # -------------------------------------------------------------- mapping one observation
 
     def map(self, obs: Observation, strict: bool = False) -> Mapping:
         """The concept for ``obs``; ``strict`` allows only whole-label matches (no shortening, no typos)."""
         if obs.concept:
             c = self.tax.concepts.get(obs.concept)
-            if c is None or not self._fits(c, obs):
+            if c is None or not self.fits(c, obs):
                 return Mapping(None, 0.0, "extractor", (), f"extractor named {obs.concept}, which does not fit")
             return Mapping(obs.concept, 1.0, "extractor")
         label = self.norm(obs.label)
@@ -192,12 +220,32 @@ class Mapper:
             return found
         return Mapping(None, 0.0, "none", self.suggest(label, obs), "no concept matches this label")
 
+    def component_of(self, parent: str, obs: Observation) -> Mapping | None:
+        """A calculation child of ``parent`` that goes by this row's label."""
+        for label in [self.norm(obs.label), *self._shortened(obs.label)]:
+            names = [c for c in self.children.get(parent, ()) if label in self.wordings[c]]
+            found = self._choose(names, obs, f"component of {parent}", 0.95) if names else None
+            if found and found.concept:
+                return found
+        return None
+
+    def member_of(self, label: str) -> list[tuple[str, str]]:
+        return self.members.get(self.norm(label), [])
+
+    def _shortened(self, label: str) -> list[str]:
+        out = []
+        for m in _CUTS.finditer(label):
+            short = self.norm(label[: m.start()])
+            if short and short not in out:
+                out.append(short)
+        return out
+
     def _near(self, label: str, obs: Observation) -> Mapping | None:
         """A label one typo away from a known one ("INVESTEEES"): only when clearly the closest."""
         scored = []
         for key in difflib.get_close_matches(label, self._keys, n=6, cutoff=NEAR_MATCH):
             ratio = difflib.SequenceMatcher(None, label, key).ratio()
-            names = [n for n, _ in self.plain[key] if self._fits(self.tax.concepts[n], obs)]
+            names = [n for n, _ in self.plain[key] if self.fits(self.tax.concepts[n], obs)]
             if names:
                 scored.append((ratio, key, names))
         if not scored:
@@ -209,23 +257,124 @@ class Mapper:
             return None
         return self._choose(names, obs, f"near-identical label ({best_ratio:.2f} like '{best_key}')", 0.8 * best_ratio)
 
-    def _shortened(self, label: str) -> list[str]:
-        out = []
-        for m in _CUTS.finditer(label):
-            short = self.norm(label[: m.start()])
-            if short and short not in out:
-                out.append(short)
-        return out
-
     def suggest(self, label: str, obs: Observation | None = None, n: int = 3) -> tuple[str, ...]:
         """The concepts whose labels are closest to ``label`` (for the unmapped report)."""
         scored: dict[str, float] = {}
         for key in difflib.get_close_matches(label, self._keys, n=12, cutoff=0.0):
             ratio = difflib.SequenceMatcher(None, label, key).ratio()
             for name, _ in self.plain[key]:
-                if obs is None or self._fits(self.tax.concepts[name], obs):
+                if obs is None or self.fits(self.tax.concepts[name], obs):
                     scored[name] = max(scored.get(name, 0.0), ratio)
         return tuple(sorted(scored, key=lambda k: (-scored[k], k))[:n])
+
+    # -------------------------------------------------------------- mapping a table in order
+
+    def map_all(self, observations: list[Observation]) -> list[tuple[Observation, Mapping]]:
+        """Every observation with its mapping, tables read row by row (see the module docstring)."""
+        observations = repair_wrapped_labels(observations, self)
+        items: dict[tuple, list[Observation]] = {}
+        for obs in observations:
+            key = (obs.table, obs.row, obs.label, obs.sections) if obs.origin == "table" else (-1, id(obs))
+            items.setdefault(key, []).append(obs)
+        out: list[tuple[Observation, Mapping]] = []
+        parents: list[str] = []
+        segment = _SegmentState()
+        last_table, last_sections = None, None
+        for group in items.values():
+            first = group[0]
+            table = first.table
+            if first.origin != "table":
+                out += [(o, self.map(o)) for o in group]
+                continue
+            if table != last_table or first.sections != last_sections:
+                parents.clear()
+            if table != last_table:
+                segment = _SegmentState()
+            last_table, last_sections = table, first.sections
+            mapping = None
+            while parents and mapping is None:
+                mapping = self.component_of(parents[-1], first)
+                if mapping is None:
+                    parents.pop()
+            if first.statement == "segment":
+                mapping = segment.read(self, first, mapping)
+            if mapping is None:
+                mapping = self.map(first)
+            if mapping.concept and self.children.get(mapping.concept) and not mapping.dims:
+                parents.append(mapping.concept)
+            for obs in group:
+                m = mapping
+                if m.concept and not self.fits(self.tax.concepts[m.concept], obs):
+                    m = self.map(obs)  # e.g. a column whose period type the row's concept does not take
+                out.append((obs, m))
+        return out
+
+
+@dataclass
+class _SegmentState:
+    """Reading a segment table: the measure (from the title or a plain row) and the segment in hand."""
+
+    measure: str | None = None
+    member: tuple[str, str] | None = None
+
+    def read(self, mapper: Mapper, obs: Observation, mapping: Mapping | None) -> Mapping | None:
+        if self.measure is None:
+            for section in obs.sections:
+                found = mapper._plain(mapper.norm(section), obs, "segment table measure", 1.0)
+                if found and found.concept:
+                    self.measure = found.concept
+        members = mapper.member_of(obs.label)
+        if members and self.measure:
+            axis, member = members[0]
+            self.member = (axis, member)
+            return Mapping(self.measure, 0.95, f"segment {member} of {self.measure}", dims=((axis, member),))
+        mapping = mapping or mapper.map(obs)
+        if mapping.concept is None:
+            return mapping
+        axis_concepts = {n for a in mapper.tax.axes.values() if self.member and a.name == self.member[0]
+                         for n in a.concepts}
+        if self.member and mapping.concept in axis_concepts and mapping.concept != self.measure:
+            return replace(mapping, dims=(self.member,), rule=f"{mapping.rule} of segment {self.member[1]}")
+        self.measure, self.member = mapping.concept, None
+        return mapping
+
+
+def repair_wrapped_labels(observations: list[Observation], mapper: Mapper) -> list[Observation]:
+    """Mend a label that wrapped into the next row of a table.
+
+    "INCOME ... AND EQUITY IN NET INCOME" / "OF EQUITY METHOD INVESTEES INCOME TAX
+    EXPENSE": when the second label maps to nothing but some leading words of it
+    complete the first label and the remaining words map on their own, both rows
+    are relabelled.
+    """
+    rows: dict[int, list[Observation]] = {}
+    for obs in observations:
+        if obs.origin == "table":
+            rows.setdefault(obs.span.line, []).append(obs)
+    relabelled: dict[int, str] = {}
+    for line in sorted(rows):
+        prev = rows.get(line - 1)
+        current = rows[line]
+        if not prev or prev[0].statement != current[0].statement or prev[0].table != current[0].table:
+            continue
+        if mapper.map(current[0]).concept is not None or mapper.map(prev[0], strict=True).concept is not None:
+            continue
+        words = current[0].label.split()
+        prev_label = relabelled.get(line - 1, prev[0].label)
+        for k in range(1, len(words)):
+            head, tail = " ".join(words[:k]), " ".join(words[k:])
+            joined = replace(prev[0], label=f"{prev_label} {head}")
+            rest = replace(current[0], label=tail)
+            if mapper.map(joined, strict=True).concept and mapper.map(rest, strict=True).concept:
+                relabelled[line - 1], relabelled[line] = joined.label, tail
+                break
+    if not relabelled:
+        return observations
+    return [replace(o, label=relabelled[o.span.line]) if o.origin == "table" and o.span.line in relabelled else o
+            for o in observations]
+
+
+# ---------------------------------------------------------------- facts
 
 
 def natural_value(obs: Observation, concept: Concept, tax: Taxonomy):
@@ -259,70 +408,49 @@ def fact_period(obs: Observation, concept: Concept) -> Period:
     return obs.period
 
 
-def repair_wrapped_labels(observations: list[Observation], mapper: Mapper) -> list[Observation]:
-    """Mend a label that wrapped into the next row of a table.
-
-    "INCOME ... AND EQUITY IN NET INCOME" / "OF EQUITY METHOD INVESTEES INCOME TAX
-    EXPENSE": when the second label maps to nothing but some leading words of it
-    complete the first label and the remaining words map on their own, both rows
-    are relabelled.
-    """
-    rows: dict[int, list[Observation]] = {}
-    for obs in observations:
-        if obs.origin == "table":
-            rows.setdefault(obs.span.line, []).append(obs)
-    relabelled: dict[int, str] = {}
-    for line in sorted(rows):
-        prev = rows.get(line - 1)
-        current = rows[line]
-        if not prev or prev[0].statement != current[0].statement:
-            continue
-        if mapper.map(current[0]).concept is not None or mapper.map(prev[0], strict=True).concept is not None:
-            continue
-        words = current[0].label.split()
-        prev_label = relabelled.get(line - 1, prev[0].label)
-        for k in range(1, len(words)):
-            head, tail = " ".join(words[:k]), " ".join(words[k:])
-            joined = replace(prev[0], label=f"{prev_label} {head}")
-            rest = replace(current[0], label=tail)
-            if mapper.map(joined, strict=True).concept and mapper.map(rest, strict=True).concept:
-                relabelled[line - 1], relabelled[line] = joined.label, tail
-                break
-    if not relabelled:
-        return observations
-    return [replace(o, label=relabelled[o.span.line]) if o.origin == "table" and o.span.line in relabelled else o
-            for o in observations]
+def fact_unit(obs: Observation, concept: Concept, tax: Taxonomy) -> Unit | None:
+    if not concept.is_numeric:
+        return None
+    if obs.unit is not None:
+        return obs.unit
+    if concept.unit_kind == "pure":
+        return PURE
+    return Unit((f"{tax.prefix}:{concept.unit_kind}",))  # a unit of the taxonomy's own, e.g. Gbps
 
 
 def to_facts(observations: list[Observation], tax: Taxonomy, mapper: Mapper) -> tuple[list[Fact], list[Skip]]:
     facts: list[Fact] = []
     skipped: list[Skip] = []
-    observations = repair_wrapped_labels(observations, mapper)
-    for obs in sorted(observations, key=lambda o: (o.span.line, o.span.start)):
-        mapping = mapper.map(obs)
+    taken: set[tuple[int, int]] = set()
+    mapped = sorted(mapper.map_all(observations), key=lambda om: (om[0].span.line, om[0].span.start))
+    for obs, mapping in mapped:
         if mapping.concept is None:
             skipped.append(Skip(obs.span, obs.source_text, f"unmapped: {mapping.reason}", obs.label, mapping.candidates))
             continue
+        where = (obs.span.line, obs.span.start)
+        if where in taken:
+            continue  # the same characters read twice (a table in a sentence): one fact
+        taken.add(where)
         concept = tax.concepts[mapping.concept]
-        dims: tuple[tuple[str, str], ...] = ()
+        dims = mapping.dims
         if obs.status is Status.FORECAST:
             if FORECAST_DIMENSION[0] not in tax.axes:
                 skipped.append(Skip(obs.span, obs.source_text, "forecast value and no scenario dimension in the taxonomy",
                                     obs.label))
                 continue
-            dims = (FORECAST_DIMENSION,)
+            dims = dims + (FORECAST_DIMENSION,)
         facts.append(Fact(
             id=f"f{len(facts) + 1}",
             concept=concept.name,
             period=fact_period(obs, concept),
             value=natural_value(obs, concept, tax),
-            unit=obs.unit if concept.is_numeric else None,
+            unit=fact_unit(obs, concept, tax),
             decimals=obs.decimals if concept.is_numeric else None,
             span=obs.span,
             source_text=obs.source_text,
             label=obs.label,
             status=obs.status,
-            dimensions=dims,
+            dimensions=tuple(sorted(dims)),
             scale=obs.scale,
             dash=obs.dash,
             rule=mapping.rule,
@@ -330,3 +458,38 @@ def to_facts(observations: list[Observation], tax: Taxonomy, mapper: Mapper) -> 
             statement=obs.statement,
         ))
     return facts, skipped
+
+
+def adjusting_member_signs(facts: list[Fact], tax: Taxonomy) -> list[Message]:
+    """Give elimination rows the sign that makes the segments add up to the total.
+
+    Releases print intersegment eliminations either as negative numbers or as
+    positive amounts to subtract; the consolidated total tells which.  Where the
+    arithmetic fits neither reading the value is left as printed and reported.
+    """
+    messages = []
+    groups: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if not isinstance(f.value, Decimal):
+            continue
+        scenario = tuple(d for d in f.dimensions if d[0] == FORECAST_DIMENSION[0])
+        if len(f.dimensions) - len(scenario) <= 1:  # the total, or one segment
+            groups[(f.concept, f.period, f.unit, scenario)].append(f)
+    for group in groups.values():
+        totals = [f for f in group if all(d[0] == FORECAST_DIMENSION[0] for d in f.dimensions)]
+        members = [f for f in group if f not in totals]
+        adjusting = [f for f in members if any(_ADJUSTING_MEMBER.search(m) for _, m in f.dimensions)]
+        if not totals or len(adjusting) != 1 or len(members) < 2:
+            continue
+        elim = adjusting[0]
+        rest = sum((f.value for f in members if f is not elim), Decimal(0))
+        total = totals[0]
+        tolerance = Decimal(10) ** -min(f.decimals or 0 for f in members + [total]) * len(members)
+        if abs(rest + elim.value - total.value) <= tolerance:
+            continue
+        if abs(rest - elim.value - total.value) <= tolerance:
+            elim.value = -elim.value
+        else:
+            messages.append(Message("warning", f"segments of {elim.concept} for {elim.period.key} do not add up to the "
+                                    "total either way; elimination left as printed", elim.span.line))
+    return messages

@@ -209,6 +209,9 @@ class Observation:
     origin: str = "table"  # "table" | "prose"
     period_hint: str = ""  # "beginning" / "end" for instant items in duration columns
     contribution: bool = False  # the sign shows the item's effect on its total
+    table: int = 0  # first line of the table it came from (0: prose)
+    row: int = 0  # row index within that table
+    kind: str = ""  # "percent" for a percentage (value already divided by 100)
 
 
 @dataclass(slots=True)

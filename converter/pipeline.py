@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import check, entities, layout, prose, tables
 from . import taxonomy as taxonomy_mod
-from .mapper import Mapper, to_facts
+from .mapper import Mapper, adjusting_member_signs, to_facts
 from .model import Document, Entity, Filing, Message
 from .periods import FiscalCalendar, find_dates
 from .reader import InputError, read_document
@@ -93,6 +93,7 @@ def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
     found_prose = prose.extract(doc, blocks, cal, issued, doctype)
     observations = found_tables.observations + found_prose.observations
     facts, unmapped = to_facts(observations, settings.taxonomy, settings.mapper_for(entity))
+    messages += adjusting_member_signs(facts, settings.taxonomy)
     filing = Filing(
         document=doc,
         entity=entity,
@@ -103,7 +104,7 @@ def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
         skipped=sorted(found_tables.skipped + found_prose.skipped + unmapped, key=lambda s: (s.span.line, s.span.start)),
         messages=messages + found_tables.messages + found_prose.messages,
     )
-    filing.messages.extend(check.check(filing, settings.taxonomy))
+    check.check(filing, settings.taxonomy)
     if not filing.facts:
         raise InputError(doc.name, "no financial facts found in the text")
     return filing

@@ -1,23 +1,25 @@
 """Find the numbers in tables and say what each one measures.
 
-A table is read the way an analyst reads it: the header rows give each column a
-period, a currency and a scale (and, in dividend tables, a dividend type); the
-rows give each number a label, inside the section headers above it.  Every
+A table is read the way an analyst reads it.  The header rows give each column a
+period, a currency and a scale (and, in dividend tables, a dividend type); the rows
+give each number a label, inside the section headers above it.  Tables in the
+"TSE" form turn this around: line items across the top, one period per row.  Every
 numeric cell ends up either as an Observation or as a Skip saying why not.
 
-Tab-separated tables come from the layout stage; tables flattened into running
-text are rebuilt by ``untabbed`` and then read here the same way.
+Tab-separated tables come from the layout stage; tables that lost their
+separators are rebuilt by ``untabbed`` and then read here the same way.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import numbers, untabbed
 from .layout import heading_text
-from .model import JPY_PER_SHARE, SHARES, Block, Document, Message, Observation, Period, Row, Skip, Span, Status, Unit
+from .model import JPY_PER_SHARE, PURE, SHARES, Block, Document, Message, Observation, Period, Row, Skip, Span, Status, Unit
 from .periods import FiscalCalendar, find_dates, parse_period, status_of
 
 # Statement kinds, recognised from the titles above a table.  The earliest match in
@@ -31,23 +33,28 @@ STATEMENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("segment", re.compile(r"\bsegments?\b", re.I)),
     ("split", re.compile(r"\bstock\s+split\b", re.I)),
     ("dividend", re.compile(r"\bdividends?\b", re.I)),
+    ("operating", re.compile(r"\b(?:contracts?|subscriptions?|subscribers?)\b", re.I)),
+    ("nongaap", re.compile(r"\bnon-gaap\b|\bEBITDA\b|\bCAPEX\b", re.I)),
 ]
 FINANCIAL_STATEMENTS = ("income", "comprehensive", "balance", "cashflow")
-INTERPRETED = FINANCIAL_STATEMENTS + ("dividend",)
+# Where a dash conventionally means "nil": the statements and segment tables.  In
+# notices and dividend tables a dash means "not stated" and yields no fact.
+DASH_IS_ZERO = FINANCIAL_STATEMENTS + ("segment",)
 
 _UNIT_HEADER = re.compile(
     r"^(?:(?P<scale1>thousands?|millions?|billions?)\s+of\s+)?"
     r"(?P<unit>JPY|yen|U\.?\s?S\.?\s*dollars?|USD|US\$|\$|%|shares?)"
-    r"(?:\s+(?P<scale2>thousands?|millions?|billions?))?$",
+    r"(?:\s+(?P<scale2>thousands?|millions?|billions?))?(?P<pct>\s+%)?$",
     re.I,
 )
 _CHANGE = re.compile(r"\b(?:yoy|change|growth|increase\s*\(decrease\))\b", re.I)
-_FOOTNOTE = re.compile(r"(?:\s*(?:\\?\*\s*\d+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>.*?</sup>))+\s*$")
+_FOOTNOTE = re.compile(r"(?:\s*(?:\\?\*\s*\d+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>.*?</sup>)|(?<=[a-z]{3})[1-9])+\s*$")
 _MARKUP = re.compile(r"</?(?:u|b|i|strong|em|sup)>|\*\*")
 _SHARES_HINT = re.compile(r"\s*\((?:shares|ADSs?)\)", re.I)
 _CURRENCY_HINT = re.compile(r"\s*\(((?:\s*(?:JPY|yen|U\.S\. Dollars|USD|US\$)\s*/?)+)\)", re.I)
 _PER_SHARE = re.compile(r"\bper\s+(?:common\s+)?(?:share|ADS)", re.I)
 _DIVIDEND_TYPE = re.compile(r"\b(interim|year[- ]?end|annual|[1-4]Q[- ]?end|total)\b", re.I)
+_CUMULATIVE = re.compile(r"\bcumulative\b|\byear[- ]to[- ]date\b", re.I)
 
 
 def currency_code(text: str) -> str | None:
@@ -64,6 +71,7 @@ class UnitHeader:
     currency: str | None  # "JPY", "USD"; None for % or shares
     scale: int
     kind: str  # "currency" | "percent" | "shares"
+    with_change: bool = False  # "JPY millions %": each cell holds an amount and a % change
 
 
 def parse_unit_header(text: str) -> UnitHeader | None:
@@ -75,8 +83,8 @@ def parse_unit_header(text: str) -> UnitHeader | None:
     if unit == "%":
         return UnitHeader(None, 0, "percent")
     if unit.lower().startswith("share"):
-        return UnitHeader(None, scale, "shares")
-    return UnitHeader(currency_code(unit), scale, "currency")
+        return UnitHeader(None, scale, "shares", bool(m["pct"]))
+    return UnitHeader(currency_code(unit), scale, "currency", bool(m["pct"]))
 
 
 def dividend_type(text: str) -> str:
@@ -94,10 +102,18 @@ def dividend_type(text: str) -> str:
     return word[:2].upper() + "-end"
 
 
+def dividend_period(qualifier: str, fiscal_year: int, cal: FiscalCalendar) -> Period:
+    """Interim: the first half; 1Q-end: the first quarter; 3Q-end: nine months; else the year."""
+    months = {"interim": 6, "1Q-end": 3, "3Q-end": 9}.get(qualifier)
+    return cal.year_to_date(fiscal_year, months) if months else cal.year(fiscal_year)
+
+
 @dataclass(slots=True)
 class Column:
     index: int
-    header: str = ""
+    header: str = ""  # every header text of the column
+    label: str = ""  # the header without unit and dividend-type words (a line item in TSE tables)
+    own_header: bool = False  # the column has header text of its own (not only carried over from the left)
     period: Period | None = None
     unit: UnitHeader | None = None
     status: Status = Status.ACTUAL
@@ -118,10 +134,13 @@ class TableResult:
 
 
 def clean_label(text: str) -> str:
-    """The line-item label without markup and footnote marks ("IP service*1" -> "IP service")."""
+    """The line-item label without markup and footnote marks ("IP service*1", "Net profit3")."""
     text = _MARKUP.sub("", text)
     text = _FOOTNOTE.sub("", text)
     return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- titles
 
 
 def is_sentence(text: str) -> bool:
@@ -144,12 +163,20 @@ def kind_of_title(title: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def statement_kind(doc: Document, blocks: list[Block], index: int) -> tuple[str, str]:
-    """The statement a table belongs to, from the titles above it: (kind, title).
+@dataclass(frozen=True, slots=True)
+class TableTitle:
+    kind: str  # statement kind, "other" when no title names one
+    title: str  # the title that named the kind (or the nearest caption)
+    captions: tuple[str, ...]  # every caption line read above the table, nearest first
+
+
+def table_title(doc: Document, blocks: list[Block], index: int) -> TableTitle:
+    """The statement a table belongs to, from the captions above it.
 
     Only headings and short caption lines count; the search stops at running text,
     so a sentence that mentions "statements of income" does not title a table.
     """
+    captions: list[str] = []
     seen = 0
     for block in reversed(blocks[:index]):
         if block.kind == "table":
@@ -157,29 +184,111 @@ def statement_kind(doc: Document, blocks: list[Block], index: int) -> tuple[str,
         lines = title_lines(doc, block)
         if lines is None:
             break
-        for title in lines:
+        for title in reversed(lines):
+            captions.append(title)
             kind = kind_of_title(title)
             if kind:
-                return kind, title
+                return TableTitle(kind, title, tuple(captions))
         seen += 1
         if seen >= 4:
             break
-    return "other", ""
+    return TableTitle("other", captions[0] if captions else "", tuple(captions))
 
 
-def _spanned(row: Row, width: int) -> list[str]:
-    """Header cells with each text carried right over the empty cells after it."""
-    out, last = [""], ""
+def statement_kind(doc: Document, blocks: list[Block], index: int) -> tuple[str, str]:
+    title = table_title(doc, blocks, index)
+    return title.kind, title.title
+
+
+# ---------------------------------------------------------------- cells
+
+
+@dataclass(slots=True)
+class _Cell:
+    index: int
+    text: str  # stripped
+    span: Span  # of the stripped text
+    number: numbers.Number | None = None
+    extra: numbers.Number | None = None  # second number of a compound cell ("176,000 11.5")
+    extra_start: int = 0
+    dash: bool = False
+    date: object = None  # a periods.DateMatch when the cell is a date
+
+
+def _cell(index: int, raw_text: str, raw_span: Span) -> _Cell:
+    lead = len(raw_text) - len(raw_text.lstrip())
+    text = raw_text.strip()
+    cell = _Cell(index, text, Span(raw_span.line, raw_span.start + lead, raw_span.start + lead + len(text)))
+    if not text:
+        return cell
+    cell.number = numbers.parse_cell(text)
+    if cell.number is not None:
+        return cell
+    cell.dash = numbers.is_dash(text)
+    if cell.dash:
+        return cell
+    parts = text.split()
+    if len(parts) == 2 and all(numbers.parse_cell(p) for p in parts):
+        cell.number = numbers.parse_cell(parts[0])
+        cell.extra_start = text.rindex(parts[1])
+        cell.extra = numbers.parse_cell(parts[1])
+        return cell
+    dates = find_dates(text)
+    if len(dates) == 1 and dates[0].date and len(dates[0].text) >= len(text) - 12:
+        cell.date = dates[0]
+    return cell
+
+
+def _value_cells(row: Row) -> tuple[list[_Cell], list[_Cell]]:
+    """Cells holding a number, a dash or a date; and the other non-empty cells."""
+    good, other = [], []
+    for i, c in enumerate(row.cells[1:], start=1):
+        cell = _cell(i, c.text, c.span)
+        if cell.text:
+            (good if (cell.number or cell.dash or cell.date) else other).append(cell)
+    return good, other
+
+
+def _number_span(cell: _Cell, number: numbers.Number | None = None, offset: int = 0) -> Span:
+    number = number or cell.number
+    assert number is not None
+    start = cell.span.start + offset
+    return Span(cell.span.line, start + number.start, start + number.end)
+
+
+# ---------------------------------------------------------------- columns
+
+
+def _spanned(row: Row, width: int) -> tuple[list[str], list[bool]]:
+    """Header cells with each text carried right over the empty cells after it, and
+    which cells had text of their own.  A cell naming several dividend types
+    ("2Q-end 3Q-end") followed by empty cells is shared out over them."""
+    raw = [row.cells[i].text.strip() if i < len(row.cells) else "" for i in range(width)]
     for i in range(1, width):
-        text = row.cells[i].text.strip() if i < len(row.cells) else ""
-        if text:
-            last = text
+        types = _DIVIDEND_TYPE.findall(raw[i])
+        if len(types) > 1 and all(not raw[j] for j in range(i + 1, min(width, i + len(types)))):
+            parts = re.split(r"\s+(?=" + "|".join(map(re.escape, types[1:])) + r")", raw[i])
+            for j, part in enumerate(parts):
+                if i + j < width:
+                    raw[i + j] = part
+    out, own, last = [""], [False], ""
+    for i in range(1, width):
+        if raw[i]:
+            last = raw[i]
         out.append(last)
-    return out
+        own.append(bool(raw[i]))
+    return out, own
 
 
 def _is_header_row(row: Row) -> bool:
-    return not row.label and any(c.text.strip() for c in row.cells[1:])
+    """No numbers in the value cells, but some text; a labelled row (a corner caption)
+    must not hold dates either, or it is a data row of dates ("Record date ...")."""
+    good, other = _value_cells(row)
+    if any(c.number for c in good):
+        return False
+    if row.label:
+        return bool(other) and not any(c.date for c in good)
+    return bool(good or other)
 
 
 def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: str,
@@ -189,8 +298,9 @@ def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: 
     for i, text in enumerate(header_texts[:width]):
         if text:
             texts[i].append(text)
+            columns[i].own_header = True
     for row in header_rows:
-        cells = _spanned(row, width)
+        cells, own = _spanned(row, width)
         units = [parse_unit_header(t) if t else None for t in cells]
         if all(u is not None for t, u in zip(cells, units, strict=True) if t):
             for col, unit in zip(columns, units, strict=True):
@@ -199,33 +309,45 @@ def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: 
         for i, text in enumerate(cells):
             if text:
                 texts[i].append(text)
+                columns[i].own_header |= own[i]
     for col in columns[1:]:
         col.header = " ".join(texts[col.index])
-        col.change = bool(_CHANGE.search(col.header)) or (col.unit is not None and col.unit.kind == "percent")
+        col.qualifier = dividend_type(col.header)
+        col.label = " ".join(t for t in texts[col.index] if not dividend_type(t) or len(t.split()) > 3).strip()
+        col.change = bool(_CHANGE.search(col.header)) or (
+            col.unit is not None and col.unit.kind == "percent" and not col.own_header)
         col.status = status_of(col.header)
         col.period = parse_period(col.header, cal, bare_date_is_instant=(kind == "balance"))
-        if kind == "dividend":
-            col.qualifier = dividend_type(col.header)
     if kind == "dividend":
         _dividend_periods(columns, cal)
     return columns
 
 
 def _dividend_periods(columns: list[Column], cal: FiscalCalendar) -> None:
-    """A dividend's period follows its type: interim = first half, year-end and annual = the year.
-
-    A forecast column that names no period ("Latest forecast (disclosed on ...)")
-    forecasts the dividend of the column to its left.
-    """
+    """A dividend's period follows its type (see dividend_period).  A forecast column
+    that names no period ("Latest forecast (disclosed on ...)") forecasts the
+    dividend of the column to its left."""
     previous: Column | None = None
     for col in columns[1:]:
         if col.period is None and col.status is Status.FORECAST and previous is not None:
             col.period, col.qualifier = previous.period, col.qualifier or previous.qualifier
         elif col.period is not None and col.qualifier:
-            fy = cal.fiscal_year_of(col.period.end)
-            col.period = cal.half(fy, 1) if col.qualifier == "interim" else cal.year(fy)
+            col.period = dividend_period(col.qualifier, cal.fiscal_year_of(col.period.end), cal)
         if col.period is not None:
             previous = col
+
+
+def _column_places(rows: list[Row]) -> dict[int, int]:
+    """The usual number of decimal places in each column (to spot stray numbers)."""
+    counts: dict[int, Counter] = {}
+    for row in rows:
+        for cell in _value_cells(row)[0]:
+            if cell.number:
+                counts.setdefault(cell.index, Counter())[cell.number.places] += 1
+    return {i: c.most_common(1)[0][0] for i, c in counts.items()}
+
+
+# ---------------------------------------------------------------- rows
 
 
 def _section_level(label: str) -> int | None:
@@ -244,58 +366,29 @@ def _is_total(label: str) -> bool:
     return label.lower().startswith(("total", "consolidated total"))
 
 
-@dataclass(slots=True)
-class _Cell:
-    index: int
-    text: str  # stripped
-    span: Span  # of the stripped text
-    number: numbers.Number | None = None
-    dash: bool = False
-    date: object = None  # datetime.date of a cell that is a date
+@dataclass
+class _Table:
+    """What every cell of one table shares."""
 
-
-def _cell(index: int, raw_text: str, raw_span: Span) -> _Cell:
-    lead = len(raw_text) - len(raw_text.lstrip())
-    text = raw_text.strip()
-    span = Span(raw_span.line, raw_span.start + lead, raw_span.start + lead + len(text))
-    cell = _Cell(index, text, span)
-    if not text:
-        return cell
-    cell.number = numbers.parse_cell(text)
-    if cell.number is None:
-        cell.dash = numbers.is_dash(text)
-        if not cell.dash:
-            dates = find_dates(text)
-            if len(dates) == 1 and dates[0].date and len(dates[0].text) >= len(text) - 12:
-                cell.date = dates[0]
-    return cell
-
-
-def _value_cells(row: Row) -> tuple[list[_Cell], list[_Cell]]:
-    """Cells holding a number, a dash or a date; and the other non-empty cells."""
-    good, other = [], []
-    for i, c in enumerate(row.cells[1:], start=1):
-        cell = _cell(i, c.text, c.span)
-        if not cell.text:
-            continue
-        (good if (cell.number or cell.dash or cell.date) else other).append(cell)
-    return good, other
-
-
-def _number_span(cell: _Cell) -> Span:
-    assert cell.number is not None
-    return Span(cell.span.line, cell.span.start + cell.number.start, cell.span.start + cell.number.end)
+    block: Block
+    kind: str
+    title: TableTitle
+    cal: FiscalCalendar
+    convenience_note: bool
+    columns: list[Column]
+    reporting: str | None
+    status: Status  # the table's own status ("3. Target of ..." makes every number a forecast)
+    result: TableResult
 
 
 def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience_note: bool) -> TableResult:
     result = TableResult()
     for index, block in enumerate(blocks):
-        if block.kind != "table":
-            continue
-        kind, title = statement_kind(doc, blocks, index)
-        _extract_table(block, kind, title, cal, convenience_note, result)
+        if block.kind == "table":
+            _extract_table(block, table_title(doc, blocks, index), cal, convenience_note, result)
     for block in untabbed.rebuild(doc, blocks):
-        _extract_table(block, kind_of_title(block.title) or "other", block.title, cal, convenience_note, result)
+        title = TableTitle(kind_of_title(block.title) or "other", block.title, (block.title,))
+        _extract_table(block, title, cal, convenience_note, result)
     return result
 
 
@@ -307,41 +400,68 @@ def _skip_all(block: Block, reason: str, result: TableResult) -> None:
                 result.skipped.append(Skip(cell.span, cell.text, reason, clean_label(row.label)))
 
 
-def _extract_table(block: Block, kind: str, title: str, cal: FiscalCalendar,
-                   convenience_note: bool, result: TableResult) -> None:
+def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, convenience_note: bool,
+                   result: TableResult) -> None:
     rows = block.rows
     start = 0
-    # A first row with a label but no values is a title inside the table (often OCR-damaged).
-    if not block.headers and rows and rows[0].label and not _value_cells(rows[0])[0] and len(rows) > 1 \
-            and _is_header_row(rows[1]):
-        result.messages.append(Message("warning", f"table title row ignored: {rows[0].cells[0].text.strip()!r}",
-                                       rows[0].line))
+    # A first row with nothing but a label is a title inside the table (often OCR-damaged).
+    if not block.headers and len(rows) > 1 and rows[0].label and not any(c.text.strip() for c in rows[0].cells[1:]):
         start = 1
     header_end = start
-    while header_end < len(rows) and _is_header_row(rows[header_end]):
+    while header_end < len(rows) and _is_header_row(rows[header_end]) and (
+            not rows[header_end].label or header_end == start):
         header_end += 1
     header_rows, data_rows = rows[start:header_end], rows[header_end:]
     width = max(len(r.cells) for r in rows)
+    kind = title.kind
     columns = column_model(header_rows, width, cal, kind, block.headers)
-    if kind not in INTERPRETED:
-        _skip_all(block, f"table layout not interpreted yet ({title or 'untitled table'})", result)
-        return
-    if not any(c.period for c in columns[1:]):
-        _skip_all(block, f"no period found in the column headers of {title or 'this table'}", result)
-        return
+    table_status = Status.FORECAST if any(status_of(c) is Status.FORECAST for c in title.captions[:3]) \
+        else Status.ACTUAL
     reporting = _reporting_currency(columns) or _hinted_currency(data_rows)
-    sections: list[tuple[int, str]] = [(0, "dividend")] if kind == "dividend" else []
+    table = _Table(block, kind, title, cal, convenience_note, columns, reporting, table_status, result)
+    if not any(c.period for c in columns[1:]) and not any(_row_period(table, r) for r in data_rows):
+        # "Highlights of 1H FY2013 Financial Results": the title names the period of every column
+        for caption in title.captions[:3]:
+            period = parse_period(caption, cal)
+            if period:
+                for col in columns[1:]:
+                    col.period = period
+                break
+    if any(c.period for c in columns[1:]):
+        _periods_in_columns(table, data_rows)
+    elif any(_row_period(table, r) for r in data_rows):
+        _periods_in_rows(table, data_rows)
+    else:
+        _skip_all(block, f"no period in the column or row headers of {title.title or 'this table'}", result)
+
+
+def _reporting_currency(columns: list[Column]) -> str | None:
+    counts = Counter(c.unit.currency for c in columns[1:] if c.unit and c.unit.currency)
+    return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
+
+def _hinted_currency(rows: list[Row]) -> str | None:
+    """The currency most row labels name, for tables without a unit row ("(JPY / U.S. Dollars / JPY)")."""
+    counts: Counter = Counter()
+    for row in rows:
+        hint = _CURRENCY_HINT.search(row.label)
+        for part in hint.group(1).split("/") if hint else ():
+            if code := currency_code(part):
+                counts[code] += 1
+    return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
+
+def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
+    result = table.result
+    sections: list[tuple[int, str]] = [(0, "dividend")] if table.kind == "dividend" else []
+    if table.kind == "segment" and table.title.title:
+        sections = [(0, table.title.title.rstrip(":").strip())]
+    places = _column_places(data_rows)
     pending: str | None = None
-    for row in data_rows:
+    for index, row in enumerate(data_rows):
         good, other = _value_cells(row)
         label = clean_label(row.cells[0].text) if row.cells else ""
-        for cell in other:
-            if numbers.has_digit(cell.text):
-                result.skipped.append(Skip(cell.span, cell.text, "not a well-formed number", label))
-        debris = [c.text for c in other if not any(ch.isalnum() for ch in c.text)]
-        if debris:
-            result.messages.append(Message("warning", "stray characters in table cells ignored "
-                                           f"({', '.join(map(repr, debris))})", row.line))
+        _report_other_cells(row, other, label, result)
         if label and not good:
             if pending and label[0].islower():
                 label = f"{pending} {label}"  # a label wrapped onto the next line
@@ -364,15 +484,22 @@ def _extract_table(block: Block, kind: str, title: str, cal: FiscalCalendar,
         pending = None
         level = _section_level(label)
         if label.endswith(":") and level is not None:
-            for cell in good:
-                if cell.number:
-                    result.skipped.append(Skip(_number_span(cell), cell.text,
-                                               "numbers on a section header row (OCR noise)", label))
-            result.messages.append(Message("warning", f"numbers on section header {label!r} ignored", row.line))
-            sections = [s for s in sections if s[0] < level]
-            sections.append((level, label.rstrip(":").strip()))
-            continue
-        _row_observations(row, label, good, columns, kind, sections, reporting, convenience_note, result)
+            stray = [c for c in good if c.number and c.number.places != places.get(c.index, c.number.places)]
+            if stray or not [c for c in good if c.number]:
+                # a section header carrying numbers unlike the rest of their columns: OCR noise
+                for cell in good:
+                    if cell.number:
+                        result.skipped.append(Skip(_number_span(cell), cell.text,
+                                                   "numbers on a section header row (OCR noise)", label))
+                result.messages.append(Message("warning", f"numbers on section header {label!r} ignored", row.line))
+                sections = [s for s in sections if s[0] < level]
+                sections.append((level, label.rstrip(":").strip()))
+                continue
+            label = label.rstrip(":").strip()
+        context = tuple(s for _, s in sections)
+        for cell in good:
+            col = table.columns[cell.index] if cell.index < len(table.columns) else Column(cell.index)
+            _observe(table, row, index, cell, label, context, col, col.period, col.status, len(table.columns) - 1)
         if _is_total(label):
             for i in range(len(sections) - 1, -1, -1):
                 if sections[i][0] >= 1:
@@ -380,101 +507,127 @@ def _extract_table(block: Block, kind: str, title: str, cal: FiscalCalendar,
                     break
 
 
-def _reporting_currency(columns: list[Column]) -> str | None:
-    counts: dict[str, int] = {}
-    for c in columns[1:]:
-        if c.unit and c.unit.currency:
-            counts[c.unit.currency] = counts.get(c.unit.currency, 0) + 1
-    if not counts:
-        return None
-    return max(sorted(counts), key=lambda k: counts[k])
+def _row_period(table: _Table, row: Row) -> Period | None:
+    label = clean_label(row.label)
+    return parse_period(label, table.cal, bare_date_is_instant=True) if label else None
 
 
-def _hinted_currency(rows: list[Row]) -> str | None:
-    """The currency most row labels name, for tables without a unit row ("(JPY / U.S. Dollars / JPY)")."""
-    counts: dict[str, int] = {}
-    for row in rows:
-        hint = _CURRENCY_HINT.search(row.label)
-        for part in hint.group(1).split("/") if hint else ():
-            code = currency_code(part)
-            if code:
-                counts[code] = counts.get(code, 0) + 1
-    return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
+    """The TSE form: line items across the top, one period (or forecast) per row."""
+    cal = table.cal
+    periods = [_row_period(table, r) for r in data_rows]
+    for index, (row, period) in enumerate(zip(data_rows, periods, strict=True)):
+        label = clean_label(row.label)
+        status = status_of(label)
+        if period is None and status is Status.FORECAST:
+            # "Dividend target": the forecast of the year named nearest to it
+            near = sorted((abs(i - index), p) for i, p in enumerate(periods) if p is not None)
+            period = near[0][1] if near else None
+        good, other = _value_cells(row)
+        _report_other_cells(row, other, label, table.result)
+        if period is None:
+            for cell in good:
+                if cell.number:
+                    table.result.skipped.append(Skip(_number_span(cell), cell.text, f"row {label!r} names no period", label))
+            continue
+        for cell in good:
+            col = table.columns[cell.index] if cell.index < len(table.columns) else Column(cell.index)
+            cell_period = period
+            if col.qualifier:
+                cell_period = dividend_period(col.qualifier, cal.fiscal_year_of(period.end), cal)
+            item = col.label or table.title.title
+            context = (col.qualifier,) if col.qualifier else ()
+            if table.kind == "dividend":
+                context = ("dividend",) + context
+            _observe(table, row, index, cell, item, context, col, cell_period, status, len(table.columns) - 1,
+                     change_column=col.change or (col.unit is not None and col.unit.kind == "percent"
+                                                  and not col.own_header))
 
 
-def _row_observations(row: Row, label: str, cells: list[_Cell], columns: list[Column], kind: str,
-                      sections: list[tuple[int, str]], reporting: str | None,
-                      convenience_note: bool, result: TableResult) -> None:
+def _report_other_cells(row: Row, other: list[_Cell], label: str, result: TableResult) -> None:
+    for cell in other:
+        if numbers.has_digit(cell.text):
+            result.skipped.append(Skip(cell.span, cell.text, "not a well-formed number", label))
+    debris = [c.text for c in other if not any(ch.isalnum() for ch in c.text)]
+    if debris:
+        result.messages.append(Message("warning", "stray characters in table cells ignored "
+                                       f"({', '.join(map(repr, debris))})", row.line))
+
+
+def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, context: tuple[str, ...],
+             col: Column, period: Period | None, status: Status, n_values: int, change_column: bool | None = None) -> None:
+    """One cell: an Observation, or a Skip with the reason."""
+    result = table.result
     shares = bool(_SHARES_HINT.search(label))
     hint = _CURRENCY_HINT.search(label)
     row_currencies = [currency_code(p) for p in hint.group(1).split("/")] if hint else []
     per_share = bool(_PER_SHARE.search(label))
     clean = _CURRENCY_HINT.sub("", _SHARES_HINT.sub("", label)).strip()
     lowered = clean.lower()
-    period_hint = "beginning" if "beginning of" in lowered else "end" if "end of" in lowered else ""
-    contribution = kind == "cashflow" or lowered.startswith(("less:", "less ", "deduct"))
-    # A dash in a financial statement is zero; in a notice's comparison table it means "not stated".
-    dash_is_zero = kind in FINANCIAL_STATEMENTS
-    n_values = len(columns) - 1
-    for cell in cells:
-        col = columns[cell.index] if cell.index < len(columns) else Column(cell.index)
-        context = tuple(s for _, s in sections) + ((col.qualifier,) if col.qualifier else ())
-        if col.change:
-            if cell.number:
-                result.skipped.append(Skip(_number_span(cell), cell.text,
-                                           "year-on-year change column (derived from the reported values)", clean))
-            continue
-        if col.period is None:
-            if cell.number:
-                result.skipped.append(Skip(_number_span(cell), cell.text, f"column {col.header!r} names no period", clean))
-            continue
-        if cell.date:
-            result.observations.append(Observation(
-                label=clean, sections=context, statement=kind,
-                span=Span(cell.span.line, cell.span.start + cell.date.start, cell.span.start + cell.date.end),
-                source_text=cell.text, value=cell.date.date, period=col.period, status=col.status))
-            continue
-        if cell.dash and not dash_is_zero:
-            continue  # "-": nothing stated in this column
-        currency = col.unit.currency if col.unit else None
-        scale = col.unit.scale if col.unit else 0
-        if cell.number and cell.number.currency:
-            currency = cell.number.currency
-        if len(row_currencies) == 1:
-            currency = row_currencies[0]
-        elif row_currencies and len(row_currencies) == n_values:
-            currency = row_currencies[cell.index - 1]
-        if cell.number and cell.number.scale:
-            scale = cell.number.scale
-        if currency and reporting and currency != reporting:
-            if cell.number:
-                reason = ("U.S. dollar convenience translation" if convenience_note and currency == "USD"
-                          else f"{currency} column beside {reporting} columns (not the reporting currency)")
-                result.skipped.append(Skip(_number_span(cell), cell.text, reason, clean))
-            continue
-        if shares:
-            unit, scale = SHARES, 0
-        elif per_share:
-            if not currency:
-                if cell.number:
-                    result.skipped.append(Skip(_number_span(cell), cell.text, "per-share amount without a currency", clean))
-                continue
-            unit, scale = (JPY_PER_SHARE if currency == "JPY" else Unit((f"iso4217:{currency}",), ("xbrli:shares",))), 0
-        elif currency:
-            unit = Unit((f"iso4217:{currency}",))
-        else:
-            if cell.number:
-                result.skipped.append(Skip(_number_span(cell), cell.text,
-                                           "no unit: no currency or share heading for this column", clean))
-            continue
-        if cell.number is not None:
-            span = _number_span(cell)
-            value = numbers.scaled(cell.number, scale)
-            decimals = cell.number.decimals(scale)
-        else:
-            span, value, decimals = cell.span, Decimal(0), -scale
+    status = Status.FORECAST if Status.FORECAST in (status, table.status) else Status.ACTUAL
+    if cell.extra is not None:
+        result.skipped.append(Skip(_number_span(cell, cell.extra, cell.extra_start), cell.text.split()[-1],
+                                   "percentage change beside the amount (derived)", clean))
+    change = col.change if change_column is None else change_column
+    if change:
+        if cell.number:
+            result.skipped.append(Skip(_number_span(cell), cell.text,
+                                       "year-on-year change column (derived from the reported values)", clean))
+        return
+    if period is None:
+        if cell.number:
+            result.skipped.append(Skip(_number_span(cell), cell.text, f"column {col.header!r} names no period", clean))
+        return
+    common = dict(label=clean, sections=context, statement=table.kind, source_text=cell.text, period=period,
+                  status=status, table=table.block.first_line, row=row_index)
+    if cell.date:
         result.observations.append(Observation(
-            label=clean, sections=context, statement=kind, span=span, source_text=cell.text,
-            value=value, period=col.period, unit=unit, decimals=decimals, scale=scale, status=col.status,
-            dash=cell.number is None, period_hint=period_hint, contribution=contribution,
-        ))
+            span=Span(cell.span.line, cell.span.start + cell.date.start, cell.span.start + cell.date.end),
+            value=cell.date.date, **common))
+        return
+    if cell.dash and table.kind not in DASH_IS_ZERO:
+        return  # "-" outside the statements: nothing stated (not a number, not a zero)
+    currency = col.unit.currency if col.unit else None
+    scale = col.unit.scale if col.unit else 0
+    kind = ""
+    if cell.number and cell.number.currency:
+        currency = cell.number.currency
+    if len(row_currencies) == 1:
+        currency = row_currencies[0]
+    elif row_currencies and len(row_currencies) == n_values:
+        currency = row_currencies[cell.index - 1]
+    if cell.number and cell.number.scale:
+        scale = cell.number.scale
+    if currency and table.reporting and currency != table.reporting:
+        if cell.number:
+            reason = ("U.S. dollar convenience translation" if table.convenience_note and currency == "USD"
+                      else f"{currency} column beside {table.reporting} columns (not the reporting currency)")
+            result.skipped.append(Skip(_number_span(cell), cell.text, reason, clean))
+        return
+    if shares or (col.unit and col.unit.kind == "shares") or (cell.number and cell.number.suffix == "shares"):
+        unit, scale = SHARES, (col.unit.scale if col.unit and col.unit.kind == "shares" else 0)
+    elif per_share:
+        if not currency:
+            if cell.number:
+                result.skipped.append(Skip(_number_span(cell), cell.text, "per-share amount without a currency", clean))
+            return
+        unit, scale = (JPY_PER_SHARE if currency == "JPY" else Unit((f"iso4217:{currency}",), ("xbrli:shares",))), 0
+    elif col.unit and col.unit.kind == "percent" or (cell.number and cell.number.suffix == "%"):
+        unit, scale, kind = PURE, -2, "percent"
+    elif currency:
+        unit = Unit((f"iso4217:{currency}",))
+    else:
+        # no currency, share or percent heading: a count, or a data rate written with its unit;
+        # the mapper gives it the unit its concept takes, or skips it
+        unit, kind = None, (cell.number.suffix if cell.number and cell.number.suffix else "count")
+    if cell.number is not None:
+        span = _number_span(cell)
+        value = numbers.scaled(cell.number, scale)
+        decimals = cell.number.decimals(scale)
+    else:
+        span, value, decimals = cell.span, Decimal(0), -scale
+    lowered_contribution = table.kind == "cashflow" or lowered.startswith(("less:", "less ", "deduct"))
+    result.observations.append(Observation(
+        span=span, value=value, unit=unit, decimals=decimals, scale=scale, dash=cell.number is None,
+        period_hint="beginning" if "beginning of" in lowered else "end" if "end of" in lowered else "",
+        contribution=lowered_contribution, kind=kind, **common))

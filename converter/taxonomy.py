@@ -127,6 +127,7 @@ class Axis:
     align: str = ""
     member_align: tuple[tuple[str, str], ...] = ()  # (member name, aligned element)
     concepts: tuple[str, ...] = ()  # concepts that may carry this axis ("*" = all numeric)
+    member_synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (member name, wordings in filings)
 
 
 @dataclass
@@ -313,6 +314,7 @@ def load(path: Path | None = None) -> Taxonomy:
             align=a.get("align", ""),
             member_align=tuple((m["name"], m["align"]) for m in a.get("members", []) if m.get("align")),
             concepts=tuple(a.get("concepts", ["*"])),
+            member_synonyms=tuple((m["name"], tuple(m.get("synonyms", ()))) for m in a.get("members", [])),
         )
         axes[axis.name] = axis
     tax = Taxonomy(
