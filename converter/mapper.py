@@ -389,6 +389,8 @@ def natural_value(obs: Observation, concept: Concept, tax: Taxonomy):
         return value
     if concept.sign == "nonnegative":
         return abs(value)
+    if obs.negated_wording:
+        return -value
     if obs.contribution:
         weight = tax.weight(concept.name, obs.statement)
         if weight is None and concept.calc:

@@ -212,6 +212,21 @@ class Observation:
     table: int = 0  # first line of the table it came from (0: prose)
     row: int = 0  # row index within that table
     kind: str = ""  # "percent" for a percentage (value already divided by 100)
+    negated_wording: bool = False  # stated as a loss, an expense or cash "used in": negative for a signed concept
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What an extraction stage found: observations, skipped numbers, messages."""
+
+    observations: list[Observation] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+
+    def extend(self, other: Extraction) -> None:
+        self.observations += other.observations
+        self.skipped += other.skipped
+        self.messages += other.messages
 
 
 @dataclass(slots=True)

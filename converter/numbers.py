@@ -78,6 +78,16 @@ def parse_cell(text: str) -> Number | None:
     )
 
 
+def currency_code(text: str) -> str | None:
+    """ISO 4217 code of a currency as written ("JPY", "yen", "U.S. Dollars", "$"), else None."""
+    t = text.strip().lower().replace(" ", "")
+    if t in ("jpy", "yen", "¥", "￥"):
+        return "JPY"
+    if t in ("usd", "us$", "$") or t.startswith("u.s.dollar") or t.startswith("usdollar"):
+        return "USD"
+    return None
+
+
 def is_dash(text: str) -> bool:
     return bool(_DASH_CELL.match(text))
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import check, entities, layout, prose, tables
+from . import check, entities, layout, prose, sentences, tables
 from . import taxonomy as taxonomy_mod
 from .mapper import Mapper, adjusting_member_signs, to_facts
 from .model import Document, Entity, Filing, Message
@@ -67,6 +67,17 @@ def document_type(doc: Document) -> str:
     return "Other"
 
 
+def _one_fate(facts, skipped):
+    """Each number has one fate: where a rule emitted it, another rule's skip of it is dropped."""
+    emitted = {}
+    for f in facts:
+        emitted.setdefault(f.span.line, []).append((f.span.start, f.span.end))
+    keep = [s for s in skipped
+            if not any(a < s.span.end and s.span.start < b for a, b in emitted.get(s.span.line, ()))]
+    unique = {(s.span.line, s.span.start, s.span.end): s for s in keep}
+    return sorted(unique.values(), key=lambda s: (s.span.line, s.span.start))
+
+
 def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
     settings = settings or Settings()
     text = "\n".join(doc.lines)
@@ -89,10 +100,12 @@ def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
     cal = FiscalCalendar.of(entity)
     convenience = "convenience" in text.lower()
     doctype = document_type(doc)
-    found_tables = tables.extract(doc, blocks, cal, convenience)
-    found_prose = prose.extract(doc, blocks, cal, issued, doctype)
-    observations = found_tables.observations + found_prose.observations
-    facts, unmapped = to_facts(observations, settings.taxonomy, settings.mapper_for(entity))
+    found = tables.extract(doc, blocks, cal, convenience)
+    table_lines = {o.span.line for o in found.observations} | {s.span.line for s in found.skipped}
+    found.extend(prose.extract(doc, blocks, cal, issued, doctype))
+    found.extend(sentences.extract(doc, blocks, cal, sentences.current_period(found.observations), convenience,
+                                   skip_lines=table_lines))
+    facts, unmapped = to_facts(found.observations, settings.taxonomy, settings.mapper_for(entity))
     messages += adjusting_member_signs(facts, settings.taxonomy)
     filing = Filing(
         document=doc,
@@ -101,8 +114,8 @@ def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
         document_type=doctype,
         blocks=blocks,
         facts=facts,
-        skipped=sorted(found_tables.skipped + found_prose.skipped + unmapped, key=lambda s: (s.span.line, s.span.start)),
-        messages=messages + found_tables.messages + found_prose.messages,
+        skipped=_one_fate(facts, found.skipped + unmapped),
+        messages=messages + found.messages,
     )
     check.check(filing, settings.taxonomy)
     if not filing.facts:

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .layout import heading_text
-from .model import JPY_PER_SHARE, PURE, Block, Document, Observation, Period, Skip, Span
+from .model import JPY_PER_SHARE, PURE, Block, Document, Extraction, Observation, Period, Skip, Span
 from .periods import MONTHS, FiscalCalendar, find_dates
-from .tables import TableResult
 
 _D = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"  # optional weekday before a date
 _RECORD_DATE = re.compile(r"\brecord\s+date\s*(?:of|is|was|:)\s*" + _D, re.I)
@@ -70,8 +69,8 @@ def _dividend_period(record: dt.date, cal: FiscalCalendar) -> tuple[str, Period]
     return None
 
 
-def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, issued: dt.date | None, doctype: str) -> TableResult:
-    result = TableResult()
+def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, issued: dt.date | None, doctype: str) -> Extraction:
+    result = Extraction()
     lines = _lines(doc, blocks)
     split_notice = doctype == "StockSplitNotice"
     split_dates: dict[str, tuple[_Line, dt.date, int, int]] = {}

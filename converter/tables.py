@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from . import numbers, untabbed
+from . import numbers, sentences, untabbed
 from .layout import heading_text
-from .model import JPY_PER_SHARE, PURE, SHARES, Block, Document, Message, Observation, Period, Row, Skip, Span, Status, Unit
+from .model import JPY_PER_SHARE, PURE, SHARES, Block, Document, Extraction, Message, Observation, Period, Row, Skip, Span, Status, Unit
 from .periods import FiscalCalendar, find_dates, parse_period, status_of
 
 # Statement kinds, recognised from the titles above a table.  The earliest match in
@@ -57,15 +57,6 @@ _DIVIDEND_TYPE = re.compile(r"\b(interim|year[- ]?end|annual|[1-4]Q[- ]?end|tota
 _CUMULATIVE = re.compile(r"\bcumulative\b|\byear[- ]to[- ]date\b", re.I)
 
 
-def currency_code(text: str) -> str | None:
-    t = text.strip().lower().replace(" ", "")
-    if t in ("jpy", "yen", "¥"):
-        return "JPY"
-    if t in ("usd", "us$", "$") or t.startswith("u.s.dollar") or t.startswith("usdollar"):
-        return "USD"
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class UnitHeader:
     currency: str | None  # "JPY", "USD"; None for % or shares
@@ -84,7 +75,7 @@ def parse_unit_header(text: str) -> UnitHeader | None:
         return UnitHeader(None, 0, "percent")
     if unit.lower().startswith("share"):
         return UnitHeader(None, scale, "shares", bool(m["pct"]))
-    return UnitHeader(currency_code(unit), scale, "currency", bool(m["pct"]))
+    return UnitHeader(numbers.currency_code(unit), scale, "currency", bool(m["pct"]))
 
 
 def dividend_type(text: str) -> str:
@@ -119,18 +110,6 @@ class Column:
     status: Status = Status.ACTUAL
     change: bool = False  # a year-on-year change column: derived, not reported
     qualifier: str = ""  # dividend type of a dividend column
-
-
-@dataclass(slots=True)
-class TableResult:
-    observations: list[Observation] = field(default_factory=list)
-    skipped: list[Skip] = field(default_factory=list)
-    messages: list[Message] = field(default_factory=list)
-
-    def extend(self, other: TableResult) -> None:
-        self.observations += other.observations
-        self.skipped += other.skipped
-        self.messages += other.messages
 
 
 def clean_label(text: str) -> str:
@@ -378,11 +357,11 @@ class _Table:
     columns: list[Column]
     reporting: str | None
     status: Status  # the table's own status ("3. Target of ..." makes every number a forecast)
-    result: TableResult
+    result: Extraction
 
 
-def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience_note: bool) -> TableResult:
-    result = TableResult()
+def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience_note: bool) -> Extraction:
+    result = Extraction()
     for index, block in enumerate(blocks):
         if block.kind == "table":
             _extract_table(block, table_title(doc, blocks, index), cal, convenience_note, result)
@@ -392,7 +371,7 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience
     return result
 
 
-def _skip_all(block: Block, reason: str, result: TableResult) -> None:
+def _skip_all(block: Block, reason: str, result: Extraction) -> None:
     for row in block.rows:
         good, other = _value_cells(row)
         for cell in good + other:
@@ -401,7 +380,7 @@ def _skip_all(block: Block, reason: str, result: TableResult) -> None:
 
 
 def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, convenience_note: bool,
-                   result: TableResult) -> None:
+                   result: Extraction) -> None:
     rows = block.rows
     start = 0
     # A first row with nothing but a label is a title inside the table (often OCR-damaged).
@@ -446,7 +425,7 @@ def _hinted_currency(rows: list[Row]) -> str | None:
     for row in rows:
         hint = _CURRENCY_HINT.search(row.label)
         for part in hint.group(1).split("/") if hint else ():
-            if code := currency_code(part):
+            if code := numbers.currency_code(part):
                 counts[code] += 1
     return max(sorted(counts), key=lambda k: counts[k]) if counts else None
 
@@ -544,10 +523,24 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
                                                   and not col.own_header))
 
 
-def _report_other_cells(row: Row, other: list[_Cell], label: str, result: TableResult) -> None:
+def _report_other_cells(row: Row, other: list[_Cell], label: str, result: Extraction) -> None:
     for cell in other:
-        if numbers.has_digit(cell.text):
+        if not numbers.has_digit(cell.text):
+            continue
+        found = sentences.tokens(cell.text)
+        if not found:
             result.skipped.append(Skip(cell.span, cell.text, "not a well-formed number", label))
+        for tok in found:  # "($553 million, up 6.4% YoY)": say what each number in it is
+            span = Span(cell.span.line, cell.span.start + tok.num_start, cell.span.start + tok.num_end)
+            text = cell.text[tok.start:tok.end]
+            before = cell.text[:tok.start]
+            if tok.kind == "amount" and tok.currency == "USD":
+                reason = "U.S. dollar convenience translation"
+            elif re.search(r"\b(?:up|down|increase|decrease)\s*$", before, re.I) or re.match(r"\s*YoY", cell.text[tok.end:]):
+                reason = "year-on-year change (derived from reported values)"
+            else:
+                reason = "number inside a text cell, not a value of the row"
+            result.skipped.append(Skip(span, text, reason, label))
     debris = [c.text for c in other if not any(ch.isalnum() for ch in c.text)]
     if debris:
         result.messages.append(Message("warning", "stray characters in table cells ignored "
@@ -560,7 +553,7 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
     result = table.result
     shares = bool(_SHARES_HINT.search(label))
     hint = _CURRENCY_HINT.search(label)
-    row_currencies = [currency_code(p) for p in hint.group(1).split("/")] if hint else []
+    row_currencies = [numbers.currency_code(p) for p in hint.group(1).split("/")] if hint else []
     per_share = bool(_PER_SHARE.search(label))
     clean = _CURRENCY_HINT.sub("", _SHARES_HINT.sub("", label)).strip()
     lowered = clean.lower()
