@@ -72,7 +72,8 @@ def resolve_duplicates(facts: list[Fact]) -> tuple[list[Fact], list[Skip], list[
             anchor = anchors[0]
             dropped.add(id(f))
             skips.append(Skip(f.span, f.source_text, f"contradicts line {anchor.span.line} ({anchor.source_text}), "
-                              "the more precise statement of the same fact", f.label))
+                              "the more precise statement of the same fact", f.label,
+                              origin="prose" if f.statement == "prose" else "table"))
             messages.append(Message("warning", f"{f.concept} for {f.period.key}: {f.source_text} (line {f.span.line}) "
                                     f"does not round to {anchor.source_text} (line {anchor.span.line}); "
                                     "kept the more precise figure", f.span.line))
@@ -87,73 +88,87 @@ def reported_concepts(facts: list[Fact]) -> dict[str, set[str]]:
     return reported
 
 
-def filing_calc_arcs(facts: list[Fact], tax: Taxonomy) -> dict[str, list[tuple[str, str, int]]]:
-    """The calculation arcs that apply to this filing (see Taxonomy.calc_arcs).
+CalcArcs = dict[str, list[tuple[str, str, int]]]
 
-    A summation is left out when some context reports its total with only part of
-    its items and that total does not come from the statement itself: a target
-    table giving operating income and revenues but not costs would otherwise be
-    "inconsistent" only because the release did not state the other items.
+
+def filing_calculations(facts: list[Fact], tax: Taxonomy) -> tuple[CalcArcs, list[Message]]:
+    """The calculation arcs this filing carries, and what was left out and why.
+
+    Candidates are the taxonomy's arcs whose total and item both appear in the
+    filing's statements of that kind (see Taxonomy.calc_arcs).  A summation is then
+    checked like XBRL Calculations 1.1 does, in every context: if the items present
+    do not add up to the total it is left out, because the filing would assert a
+    relationship its figures contradict.  That is reported as an inconsistency in
+    the source when every item was stated (and the figures disagree even at the
+    total's own precision), and as an incomplete breakdown otherwise: a target table
+    giving operating income and revenues but no costs, or a summary in millions that
+    rounds before it adds.
     """
     arcs = tax.calc_arcs(reported_concepts(facts))
-    by_context: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
-    for fact in facts:
-        by_context[(fact.period, fact.unit, fact.dimensions)][fact.concept].append(fact)
-    for role, role_arcs in list(arcs.items()):
-        kind = tax.roles[role].kind
-        children: dict[str, set[str]] = defaultdict(set)
-        for parent, child, _weight in role_arcs:
-            children[parent].add(child)
-        partial = set()
-        for parent, items in children.items():
-            for concepts in by_context.values():
-                totals = concepts.get(parent)
-                if not totals or any(f.statement == kind for f in totals):
-                    continue
-                present = sum(1 for c in items if c in concepts)
-                if 0 < present < len(items):
-                    partial.add(parent)
-        arcs[role] = [arc for arc in role_arcs if arc[0] not in partial]
-    return {role: role_arcs for role, role_arcs in arcs.items() if role_arcs}
-
-
-def calculations(facts: list[Fact], tax: Taxonomy) -> list[Message]:
-    """Calculations 1.1 (round-to-nearest) over the facts that are present."""
     by_key: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.is_numeric:
             by_key[aspect_key(fact)].append(fact)
-    children: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-    for role, arcs in filing_calc_arcs(facts, tax).items():
-        for parent, child, weight in arcs:
-            children[(role, parent)].append((child, weight))
-    messages = []
-    for (role, parent), items in sorted(children.items()):
-        for key, totals in by_key.items():
-            if key[0] != parent:
-                continue
-            _, period, unit, dims = key
-            low = high = Decimal(0)
-            present = 0
-            for name, weight in items:
-                group = by_key.get((name, period, unit, dims))
-                if not group:
+    messages: list[Message] = []
+    kept: CalcArcs = {}
+    for role, role_arcs in arcs.items():
+        items: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for parent, child, weight in role_arcs:
+            items[parent].append((child, weight))
+        dropped = set()
+        for parent, children in items.items():
+            for key, totals in by_key.items():
+                if key[0] != parent:
                     continue
-                present += 1
-                lo, hi = _bounds(group)
-                if weight > 0:
-                    low, high = low + lo, high + hi
+                problem = _summation_problem(totals, children, key, by_key)
+                if problem is None:
+                    continue
+                dropped.add(parent)
+                complete, own_precision = problem
+                where = f"{parent} for {key[1].key}"
+                if complete and own_precision:
+                    messages.append(Message("warning", f"calculation inconsistency in the source: {where} is "
+                                            f"{totals[0].source_text} but its items in {role} do not add up to it; "
+                                            "the summation is left out of the filing's calculations", totals[0].span.line))
                 else:
-                    low, high = low - hi, high - lo
-            if not present:
-                continue
-            t_lo, t_hi = _bounds(totals)
-            if t_hi < low or t_lo > high:
-                messages.append(Message(
-                    "warning", f"calculation inconsistency in the source: {parent} for {period.key} is "
-                    f"{totals[0].source_text} but its items in {role} add up to between {low} and {high}",
-                    totals[0].span.line))
-    return messages
+                    messages.append(Message("info", f"{where}: the items stated beside it do not add up to it "
+                                            f"({'rounded before adding' if complete else 'not all items stated'}); "
+                                            f"the summation is left out of the filing's calculations in {role}",
+                                            totals[0].span.line))
+                break
+        kept_arcs = [arc for arc in role_arcs if arc[0] not in dropped]
+        if kept_arcs:
+            kept[role] = kept_arcs
+    return kept, messages
+
+
+def _summation_problem(totals: list[Fact], children: list[tuple[str, int]], key: tuple,
+                       by_key: dict[tuple, list[Fact]]) -> tuple[bool, bool] | None:
+    """None when the items present add up to the total within rounding; else
+    (every item present?, inconsistent even at the total's own precision?)."""
+    _, period, unit, dims = key
+    present = [(by_key[(c, period, unit, dims)], w) for c, w in children if (c, period, unit, dims) in by_key]
+    if not present:
+        return None
+    if _consistent(totals, present, lambda group: group):
+        return None
+    precision = max(f.decimals for f in totals if f.decimals is not None) if any(
+        f.decimals is not None for f in totals) else None
+    same = [f for f in totals if f.decimals == precision] or totals
+    own = _consistent(same, present, lambda group: [f for f in group if f.decimals == precision] or group)
+    return len(present) == len(children), not own
+
+
+def _consistent(totals: list[Fact], present, pick) -> bool:
+    low = high = Decimal(0)
+    for group, weight in present:
+        lo, hi = _bounds(pick(group))
+        if weight > 0:
+            low, high = low + lo, high + hi
+        else:
+            low, high = low - hi, high - lo
+    t_lo, t_hi = _bounds(totals)
+    return not (t_hi < low or t_lo > high)
 
 
 def _bounds(group: list[Fact]) -> tuple[Decimal, Decimal]:
@@ -161,9 +176,10 @@ def _bounds(group: list[Fact]) -> tuple[Decimal, Decimal]:
 
 
 def check(filing: Filing, tax: Taxonomy) -> None:
-    """Resolve contradicting duplicates, then report calculation inconsistencies, in place."""
+    """Resolve contradicting duplicates and settle the filing's calculations, in place."""
     filing.facts, skips, messages = resolve_duplicates(filing.facts)
     filing.skipped = sorted(filing.skipped + skips, key=lambda s: (s.span.line, s.span.start))
     for i, fact in enumerate(filing.facts, start=1):
         fact.id = f"f{i}"
-    filing.messages += messages + calculations(filing.facts, tax)
+    filing.calc_arcs, calc_messages = filing_calculations(filing.facts, tax)
+    filing.messages += messages + calc_messages

@@ -17,6 +17,7 @@ from . import __version__, linkbases
 from . import taxonomy as taxonomy_mod
 from .batch import DEFAULT_FORMATS, collect_inputs, convert_many
 from .emit import EmitContext
+from .emit.report import coverage
 from .entities import RegistryError, load_registry
 from .pipeline import Settings
 from .taxonomy import TaxonomyError
@@ -69,9 +70,12 @@ def main() -> None:
 @click.option("--entities", "entity_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra entity registry (TOML) to recognise issuers; may be repeated.")
 @click.option("--entity", default=None, help="Registry key of the issuer, when the text does not name it.")
+@click.option("--report", is_flag=True,
+              help="Also write OUT/<name>.report.json: every number found and its fate (emitted as which fact, "
+                   "or skipped and why), and print a coverage line per filing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the total line.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def convert(paths, out, formats, entity_files, entity, quiet, debug):
+def convert(paths, out, formats, entity_files, entity, report, quiet, debug):
     """Convert text filings (files, or folders of .txt files) into OUT.
 
     Writes OUT/<name>.xhtml, .xbrl, .json and .ttl for each filing, plus its
@@ -89,6 +93,8 @@ def convert(paths, out, formats, entity_files, entity, quiet, debug):
         if entity and entity not in settings.registry:
             _fail(f"unknown entity {entity!r}; known: {', '.join(sorted(settings.registry))}")
         ctx = EmitContext(settings.taxonomy)
+        if report:
+            wanted.append("report")
         inputs = collect_inputs(paths)
         if not inputs:
             _fail("no .txt files found in the given paths")
@@ -103,6 +109,11 @@ def convert(paths, out, formats, entity_files, entity, quiet, debug):
                 if not quiet:
                     click.echo(f"ok     {filing.document.name}: {len(filing.facts)} facts, "
                                f"{len(filing.skipped)} numbers skipped, {len(filing.warnings)} warnings")
+                if report and not quiet:
+                    cov = coverage(filing)
+                    click.echo(f"       report: {cov['table_cells_accounted']:.1%} of {cov['table_cells']} table cells "
+                               f"emitted or skipped for a reason ({cov['table_cells_unmapped']} unmapped); "
+                               f"{cov['sentence_numbers_emitted']} of {cov['sentence_numbers']} numbers in sentences emitted")
             else:
                 totals["failed"] += 1
                 click.echo(f"error: {outcome.error}", err=True)

@@ -1,7 +1,9 @@
-"""Cut a document into blocks: headings, paragraphs and tab-separated tables.
+"""Cut a document into blocks: headings, paragraphs and tables.
 
-This is the only stage that looks at raw line structure; the rest of the pipeline
-works on blocks and their rows and cells, each of which knows its span in the text.
+Tables come separated by tabs, by pipes ("| Revenues | 1,234 |", also inside
+ASCII rules "+-----+"), or aligned with spaces.  Every table becomes rows of cells
+that know their span in the text, so the later stages never look at raw lines.
+Tables whose separators are lost altogether are rebuilt later by ``untabbed``.
 """
 
 from __future__ import annotations
@@ -12,15 +14,33 @@ from .model import Block, Cell, Document, Row, Span
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s")
 _SENTENCE_END = re.compile(r"[.;,]\s*$")
+_RULE = re.compile(r"^\s*[+|]?(?:\s*:?[-=]{3,}:?\s*[+|]?)+\s*$")  # +----+---+  |---|:--:|  -------
+_SPACED = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")  # runs of text separated by two or more spaces
+_NUMERIC = re.compile(r"^[(\-\u2013\u2014]?\s*(?:JPY|¥|\$)?\s?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-z]{1,5})?\)?$|^[-\u2013\u2014]$")
 
 
-def split_cells(line: str, number: int) -> list[Cell]:
+def split_cells(line: str, number: int, separator: str = "\t") -> list[Cell]:
     cells = []
     start = 0
-    for part in line.split("\t"):
+    for part in line.split(separator):
         cells.append(Cell(part, Span(number, start, start + len(part))))
-        start += len(part) + 1
+        start += len(part) + len(separator)
     return cells
+
+
+def _pipe_cells(line: str, number: int) -> list[Cell]:
+    """"| Revenues | 1,234 | 1,456 |" -> label and value cells (the outer pipes dropped)."""
+    cells = split_cells(line, number, "|")
+    if cells and not cells[0].text.strip():
+        cells = cells[1:]
+    if cells and not cells[-1].text.strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _is_pipe_row(line: str) -> bool:
+    inner = line.strip().strip("|")
+    return "|" in inner and not _RULE.match(line)
 
 
 def _is_heading(text: str) -> bool:
@@ -31,30 +51,53 @@ def _is_heading(text: str) -> bool:
         return False
     if re.search(r":\s+\S", stripped) or "@" in stripped or "http" in stripped:
         return False  # "Company name: ...", contact lines
+    if stripped.startswith("(") and not re.match(r"\(\d{1,2}\)\s", stripped):
+        return False  # "(2 ADRs = 1 common stock of IIJ)": a remark, not a heading
     return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "(<"
+
+
+def _line_kind(line: str) -> str:
+    if not line.strip():
+        return "blank"
+    if "\t" in line:
+        return "tab"
+    if _is_pipe_row(line):
+        return "pipe"
+    if _RULE.match(line) and ("+" in line or "|" in line):
+        return "rule"
+    return "text"
 
 
 def segment(doc: Document) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     for number, line in enumerate(doc.lines, start=1):
-        if not line.strip():
+        kind = _line_kind(line)
+        if kind == "blank":
             current = None
             continue
-        kind = "table" if "\t" in line else "paragraph"
-        if current is not None and current.kind == kind and kind == "table":
+        if kind in ("tab", "pipe", "rule"):
+            if current is None or current.kind != "table":
+                current = Block("table", number, number)
+                blocks.append(current)
             current.last_line = number
-            current.rows.append(Row(number, split_cells(line, number)))
+            if kind != "rule":
+                cells = split_cells(line, number) if kind == "tab" else _pipe_cells(line, number)
+                current.rows.append(Row(number, cells))
             continue
-        if current is not None and current.kind == "paragraph" and kind == "paragraph" \
-                and not _MD_HEADING.match(line):
+        if current is not None and current.kind == "paragraph" and not _MD_HEADING.match(line):
             current.last_line = number
             continue
-        current = Block(kind, number, number)
-        if kind == "table":
-            current.rows.append(Row(number, split_cells(line, number)))
+        current = Block("paragraph", number, number)
         blocks.append(current)
+    blocks = [b for b in blocks if b.kind != "table" or b.rows]
+    out: list[Block] = []
     for block in blocks:
+        if block.kind == "paragraph":
+            out.extend(_space_aligned(doc, block) or [block])
+        else:
+            out.append(block)
+    for block in out:
         if block.kind != "paragraph":
             continue
         md = _MD_HEADING.match(doc.line(block.first_line))
@@ -62,7 +105,51 @@ def segment(doc: Document) -> list[Block]:
             block.kind, block.level = "heading", min(len(md.group(1)), 4)
         elif block.first_line == block.last_line and _is_heading(doc.line(block.first_line)):
             block.kind, block.level = "heading", 3
-    return blocks
+    return out
+
+
+def _runs(line: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SPACED.finditer(line)]
+
+
+def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
+    """Lines whose columns are aligned with runs of spaces, with numbers in the columns:
+    a table.  A row with fewer values than the header puts each value in the header
+    column it sits under."""
+    numbers = list(range(block.first_line, block.last_line + 1))
+    lines = [doc.line(n) for n in numbers]
+    # leading caption lines ("Consolidated Statements of Income", "(Thousands of JPY)") stay a paragraph
+    first = next((i for i in range(len(lines))
+                  if all("  " in line.strip() or _RULE.match(line) for line in lines[i:])), len(lines))
+    lead = Block("paragraph", block.first_line, block.first_line + first - 1) if first else None
+    numbers, lines = numbers[first:], lines[first:]
+    if len(lines) < 2:
+        return None
+    runs = [_runs(line) for line in lines]
+    numeric_rows = sum(1 for line, r in zip(lines, runs, strict=True)
+                       if len(r) >= 2 and _NUMERIC.match(line[r[-1][0]:r[-1][1]]))
+    if numeric_rows < 2:
+        return None
+    width = max(len(r) for r in runs)
+    header = next((r for r in runs if len(r) == width), runs[0])
+    rows = []
+    for number, line, found in zip(numbers, lines, runs, strict=True):
+        if _RULE.match(line):
+            continue
+        cells = [Cell("", Span(number, 0, 0)) for _ in range(width)]
+        label_taken = False
+        for start, end in found:
+            text = line[start:end]
+            if not label_taken and start < (header[1][0] if width > 1 else len(line)) and not _NUMERIC.match(text):
+                index = 0
+                label_taken = True
+            else:
+                # the header column whose right edge is nearest this run's right edge
+                index = min(range(1, width), key=lambda i: abs(header[i][1] - end)) if width > 1 else 0
+            cells[index] = Cell(text, Span(number, start, end))
+        rows.append(Row(number, cells))
+    table = Block("table", numbers[0], block.last_line, rows=rows)
+    return [lead, table] if lead else [table]
 
 
 def heading_text(line: str) -> str:

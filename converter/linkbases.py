@@ -81,6 +81,11 @@ def schema(tax: Taxonomy) -> bytes:
         etree.SubElement(rt, _q(LINK, "definition")).text = role.definition
         for used in ("link:presentationLink", "link:calculationLink", "link:definitionLink"):
             etree.SubElement(rt, _q(LINK, "usedOn")).text = used
+    for axis in tax.axes.values():
+        rt = etree.SubElement(appinfo, _q(LINK, "roleType"), roleURI=axis_role_uri(tax, axis.name),
+                              id=axis_role_id(axis.name))
+        etree.SubElement(rt, _q(LINK, "definition")).text = f"{axis.label} (dimension)"
+        etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:definitionLink"
     etree.SubElement(root, _q(XS, "import"), namespace=XBRLI,
                      schemaLocation="http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd")
     etree.SubElement(root, _q(XS, "import"), namespace=DTR_TYPES,
@@ -257,8 +262,16 @@ def calculation_linkbase(tax: Taxonomy, arcs: dict[str, list[tuple[str, str, int
     return _serialize(lb.root)
 
 
+def axis_role_id(axis: str) -> str:
+    return f"{axis}Hypercube"
+
+
+def axis_role_uri(tax: Taxonomy, axis: str) -> str:
+    return f"{tax.namespace}/role/{axis_role_id(axis)}"
+
+
 def definition_linkbase(tax: Taxonomy) -> bytes:
-    """One closed `all` hypercube per axis, in the standard link role.
+    """One closed `all` hypercube per axis, each in its own link role.
 
     Every concept the axis applies to is a domain member of the axis's line items,
     so facts of those concepts may carry the axis; the default member keeps facts
@@ -269,8 +282,13 @@ def definition_linkbase(tax: Taxonomy) -> bytes:
         etree.SubElement(lb.root, _q(LINK, "arcroleRef"), {
             "arcroleURI": arcrole, _q(XLINK, "type"): "simple",
             _q(XLINK, "href"): f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{arcrole.rsplit('/', 1)[1]}"})
-    link = lb.link(STANDARD_ROLE)
     for axis in tax.axes.values():
+        etree.SubElement(lb.root, _q(LINK, "roleRef"), {
+            "roleURI": axis_role_uri(tax, axis.name), _q(XLINK, "type"): "simple",
+            _q(XLINK, "href"): f"{tax.entry}#{axis_role_id(axis.name)}"})
+    for axis in tax.axes.values():
+        # each hypercube in a link role of its own: a fact is valid when it fits any one of them
+        link = lb.link(axis_role_uri(tax, axis.name))
         table, items = f"{axis.name}Table", f"{axis.name}LineItems"
         link.arc(ARC_ALL, items, table, 1, **{_q(XBRLDT, "contextElement"): "scenario", _q(XBRLDT, "closed"): "true"})
         link.arc(ARC_HYPERCUBE_DIMENSION, table, axis.name, 1)

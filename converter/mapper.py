@@ -291,15 +291,19 @@ class Mapper:
             if table != last_table:
                 segment = _SegmentState()
             last_table, last_sections = table, first.sections
-            mapping = None
-            while parents and mapping is None:
-                mapping = self.component_of(parents[-1], first)
-                if mapping is None:
-                    parents.pop()
-            if first.statement == "segment":
-                mapping = segment.read(self, first, mapping)
+            mapping = segment.read(self, first) if first.statement == "segment" else None
+            if mapping is None:
+                # a component of a total above it, the nearest total first ("Others" under
+                # "Internet connectivity (enterprise)" even after a row that is no component)
+                for depth in range(len(parents) - 1, -1, -1):
+                    mapping = self.component_of(parents[depth], first)
+                    if mapping is not None:
+                        del parents[depth + 1:]
+                        break
             if mapping is None:
                 mapping = self.map(first)
+            if first.statement == "segment":
+                mapping = segment.after(self, mapping)
             if mapping.concept and self.children.get(mapping.concept) and not mapping.dims:
                 parents.append(mapping.concept)
             for obs in group:
@@ -312,12 +316,18 @@ class Mapper:
 
 @dataclass
 class _SegmentState:
-    """Reading a segment table: the measure (from the title or a plain row) and the segment in hand."""
+    """Reading a segment table: the measure (from its caption or the last plain row, e.g.
+    "Revenues:" or "Operating income") and the segment in hand.
+
+    A row naming a segment reports the measure for that segment; rows after it that
+    name a concept the segment axis applies to ("Customers", "Intersegment") report
+    that concept for the same segment; a row naming another concept starts a new measure.
+    """
 
     measure: str | None = None
     member: tuple[str, str] | None = None
 
-    def read(self, mapper: Mapper, obs: Observation, mapping: Mapping | None) -> Mapping | None:
+    def read(self, mapper: Mapper, obs: Observation) -> Mapping | None:
         if self.measure is None:
             for section in obs.sections:
                 found = mapper._plain(mapper.norm(section), obs, "segment table measure", 1.0)
@@ -328,12 +338,13 @@ class _SegmentState:
             axis, member = members[0]
             self.member = (axis, member)
             return Mapping(self.measure, 0.95, f"segment {member} of {self.measure}", dims=((axis, member),))
-        mapping = mapping or mapper.map(obs)
-        if mapping.concept is None:
+        return None
+
+    def after(self, mapper: Mapper, mapping: Mapping) -> Mapping:
+        if mapping.concept is None or mapping.dims:
             return mapping
-        axis_concepts = {n for a in mapper.tax.axes.values() if self.member and a.name == self.member[0]
-                         for n in a.concepts}
-        if self.member and mapping.concept in axis_concepts and mapping.concept != self.measure:
+        # a part of the measure ("Customers", "Intersegment" under a segment's revenues)
+        if self.member and self.measure and mapping.concept in mapper.children.get(self.measure, ()):
             return replace(mapping, dims=(self.member,), rule=f"{mapping.rule} of segment {self.member[1]}")
         self.measure, self.member = mapping.concept, None
         return mapping
@@ -427,7 +438,8 @@ def to_facts(observations: list[Observation], tax: Taxonomy, mapper: Mapper) -> 
     mapped = sorted(mapper.map_all(observations), key=lambda om: (om[0].span.line, om[0].span.start))
     for obs, mapping in mapped:
         if mapping.concept is None:
-            skipped.append(Skip(obs.span, obs.source_text, f"unmapped: {mapping.reason}", obs.label, mapping.candidates))
+            skipped.append(Skip(obs.span, obs.source_text, f"unmapped: {mapping.reason}", obs.label, mapping.candidates,
+                                obs.origin))
             continue
         where = (obs.span.line, obs.span.start)
         if where in taken:

@@ -238,6 +238,7 @@ class Skip:
     reason: str
     label: str = ""
     candidates: tuple[str, ...] = ()
+    origin: str = "table"  # "table" (a table cell) or "prose" (a sentence)
 
 
 @dataclass(slots=True)
@@ -288,6 +289,7 @@ class Filing:
     facts: list[Fact] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
+    calc_arcs: dict = field(default_factory=dict)  # role -> [(total, item, weight)] this filing carries
 
     @property
     def warnings(self) -> list[Message]:

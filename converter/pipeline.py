@@ -100,11 +100,12 @@ def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
     cal = FiscalCalendar.of(entity)
     convenience = "convenience" in text.lower()
     doctype = document_type(doc)
-    found = tables.extract(doc, blocks, cal, convenience)
+    notice = prose.notice_context(doc, blocks, cal, issued, doctype)
+    found = tables.extract(doc, blocks, cal, convenience, default_period=notice.event)
     table_lines = {o.span.line for o in found.observations} | {s.span.line for s in found.skipped}
-    found.extend(prose.extract(doc, blocks, cal, issued, doctype))
-    found.extend(sentences.extract(doc, blocks, cal, sentences.current_period(found.observations), convenience,
-                                   skip_lines=table_lines))
+    current = sentences.current_period(found.observations)
+    found.extend(prose.extract(doc, blocks, cal, notice, current))
+    found.extend(sentences.extract(doc, blocks, cal, current, convenience, skip_lines=table_lines))
     facts, unmapped = to_facts(found.observations, settings.taxonomy, settings.mapper_for(entity))
     messages += adjusting_member_signs(facts, settings.taxonomy)
     filing = Filing(

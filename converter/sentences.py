@@ -27,6 +27,11 @@ _AMOUNT = re.compile(
     rf"(?P<cur>JPY|¥|US\$|\$|USD)\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?(?:\s+yen)?"
     rf"|(?P<num2>{_NUM})\s?(?P<scale2>{_SCALE})\s+(?P<yen>yen|JPY)\b", re.I)
 _PERCENT = re.compile(rf"(?P<num>{_NUM})\s?(?:%|percent\b)", re.I)
+_SHARES = re.compile(r"(?<![\w,.])\(?(?P<num>\d{1,3}(?:,\d{3})+|\d+)\)?\s+shares\b", re.I)
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                 "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+                 "million billion and").split()
+_SPELLED = re.compile(r"(?:\b(?:" + "|".join(_NUMBER_WORDS) + r")\b[\s-]*){2,}\(?\s*$", re.I)
 _COUNT = re.compile(r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<noun>[A-Z][A-Za-z]*s|[a-z]+s)\s+"
                     r"(?:were|was|have\s+been|had\s+been|are|is)\s+(?P<verb>[a-z]+ed)\b")
 _ABBREVIATIONS = {"inc", "co", "ltd", "corp", "no", "vs", "etc", "approx", "jan", "feb", "mar", "apr", "jun", "jul",
@@ -34,21 +39,28 @@ _ABBREVIATIONS = {"inc", "co", "ltd", "corp", "no", "vs", "etc", "approx", "jan"
 _SENTENCE_END = re.compile(r"[.;]\s+(?=[A-Z(<\"])")
 _PERIOD_PHRASE = re.compile(
     r"\b(?:for|in|during)\s+(?:the\s+)?(?P<p>[12]H\s?(?:FY\s?)?\d{2,4}|FY\s?\d{2,4}|[1-4]Q\s?(?:FY\s?)?\d{2,4}|fiscal\s+\d{4}"
-    r"|(?:six|three|nine|twelve)\s+months\s+ended\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
+    r"|(?:first\s+)?(?:six|three|nine|twelve)\s+months\s+ended\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
     r"|\bas\s+of\s+(?P<d>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})", re.I)
 _CHANGE_BEFORE = re.compile(r"(?:\b(?:up|down|increased|decreased|grew|rose|fell|declined|increase|decrease)"
                             r"(?:\s+(?:by|of))?|\bby)\s*$", re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:YoY|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I)
-_COPULA = re.compile(r"(?:\b(?:was|were|is|are|amounted\s+to|totall?ed|reached|came\s+to|of|at)\s+"
+_COPULA = re.compile(r"(?:\b(?:was|were|is|are|shall\s+be|will\s+be|amounted\s+to|totall?ed|reached|came\s+to|"
+                     r"consisted\s+of|of|at)\s+"
                      r"(?:(?:an?|the)\s+(?P<kind>income|expense|gain|loss|profit|increase|decrease)\s+of\s+)?|:\s*)$", re.I)
 _COMPARE = re.compile(r"(?:\(\s*(?:an?\s+(?P<kind>income|expense|gain|loss|profit)\s+of\s+)?"
                       r"|\b(?:compared\s+(?:to|with)|from|versus|vs\.?|against)\s+)$", re.I)
 _TO = re.compile(r"\bto\s+$", re.I)
+_CHANGED_FROM = re.compile(r"\b(?:shall\s+be\s+|will\s+be\s+|was\s+|were\s+)?(?:adjusted|changed|increased|decreased|raised|"
+                           r"reduced|revised)\s+from\s+$", re.I)
 _IN_FOLLOWS = re.compile(r"^\s+in\s+(?P<label>[a-z][\w\s-]*?)(?=,|\sand\s|\.|;|$)")
 _FILLER = re.compile(
     r"^(?:.*\b(?:mainly\s+(?:due\s+to|because\s+of|related\s+to)|due\s+to|because\s+of|as\s+a\s+result\s+of\s+the\s+above|"
     r"in\s+the\s+breakdown|the\s+major\s+breakdown\s+of\s+[\w\s]+?\s+was|there\s+were|including)\b[,\s]*)", re.I)
-_LEAD = re.compile(r"^(?:and|or|the|a|an|as\s+for|in\s+total)\s+", re.I)
+_LEAD = re.compile(r"^(?:and|or|the|a|an|as\s+for|in\s+total|compared\s+(?:to|with)|yoy|year[- ]on[- ]year"
+                   r"|thousand|million|billion|to\s+was)\s+", re.I)
+_FISCAL_TOKEN = re.compile(r"\b(?:FY\s?\d{2,4}|[12]H\s?\d{2,4}|[1-4]Q\s?\d{2,4})\s+", re.I)
+_BREAKDOWN = re.compile(r"\bbreakdown\b|\bconsist(?:s|ed)?\b|\bcompris(?:e|es|ed)\b", re.I)
+_RATE = re.compile(r"^\s*per\s+(?:1\s?)?(?:US\$|U\.S\.\s*dollar|USD)", re.I)
 _BALANCE_OF = re.compile(r"^(?:the\s+)?balances?\s+of\s+", re.I)
 _NEGATIVE_WORDS = re.compile(r"\b(?:loss|losses|deficit|used\s+in|outflow)\b", re.I)
 _MARKUP = re.compile(r"</?(?:u|b|i|strong|em|sup)>|\*\*|&lt;/?sup&gt;")
@@ -82,6 +94,9 @@ def tokens(text: str) -> list[Token]:
         if not any(t.start <= m.start() < t.end for t in found):
             found.append(Token("count", m.start(), m.end(), m.start("num"), m.end("num"), m["num"],
                                noun=f"{m['noun']} {m['verb']}"))
+    for m in _SHARES.finditer(text):
+        if not any(t.start <= m.start() < t.end for t in found):
+            found.append(Token("shares", m.start(), m.end(), m.start("num"), m.end("num"), m["num"]))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -103,6 +118,8 @@ def _subject(text: str) -> str:
     text = _APPOSITIVE.sub(" ", text.rstrip() + " ").strip()
     text = re.split(r"[;,:()]", text)[-1]
     text = _FILLER.sub("", text)
+    text = _FISCAL_TOKEN.sub("", text)  # "payment of FY2012 year-end dividends"
+    text = re.sub(r"\bby\s+the\s+company\b", "", text, flags=re.I)
     text = re.sub(r"\bin\s+total\b", "", text, flags=re.I)
     while True:
         new = _LEAD.sub("", _CONNECTOR.sub("", _BALANCE_OF.sub("", text.strip())))
@@ -113,11 +130,10 @@ def _subject(text: str) -> str:
 
 
 def _period_in(text: str, cal: FiscalCalendar) -> Period | None:
-    m = None
-    for m in _PERIOD_PHRASE.finditer(text):
-        pass
-    if m is None:
+    matches = list(_PERIOD_PHRASE.finditer(text))
+    if not matches:
         return None
+    m = matches[-1]
     if m["d"]:
         return Period(end=find_dates(m["d"])[0].date) if find_dates(m["d"]) and find_dates(m["d"])[0].date else None
     return parse_period(m["p"], cal)
@@ -148,20 +164,28 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, current: Pe
             convenience_note: bool, skip_lines: set[int]) -> Extraction:
     ctx = Context(cal, current, convenience_note, Extraction())
     heading_period: Period | None = None
+    caption = ""
     for block in blocks:
         if block.kind == "table":
             continue
         first = heading_text(doc.line(block.first_line))
         if block.kind == "heading":
             heading_period = parse_period(first, cal) or heading_period
+            caption = first if _is_caption(first) else ""
             continue
         topic = ""
         for number in range(block.first_line, block.last_line + 1):
+            line = doc.line(number)
             if number in skip_lines:
                 continue
-            line = doc.line(number)
             for s, e in _sentences(line):
-                topic = _sentence(ctx, number, line, s, e, heading_period or current, topic)
+                topic = _sentence(ctx, line[s:e], _on_line(number, s), heading_period or current, topic, caption)
+            if _is_caption(line):
+                caption = line.strip()
+        if block.first_line == block.last_line and _is_caption(first):
+            caption = first
+    for skip in ctx.result.skipped:
+        skip.origin = "prose"
     return ctx.result
 
 
@@ -184,25 +208,49 @@ def _own(segment: str) -> str:
     if close >= 0 and "(" not in segment[:close]:
         segment = segment[close + 1:]
     m = _PERIOD_PHRASE.match(segment.lstrip())
-    if m:  # the previous amount's own "for 1H12"
-        segment = segment.lstrip()[m.end():]
+    if m and segment.lstrip()[:1].islower() and not segment.lstrip()[m.end():].lstrip().startswith(":"):
+        segment = segment.lstrip()[m.end():]  # the previous amount's own "for 1H12"
     return segment
 
 
-def _sentence(ctx: Context, number: int, line: str, start: int, end: int, default: Period | None, topic: str) -> str:
-    """Read one sentence; returns the paragraph's topic (the lead subject) for the next sentences."""
-    text = line[start:end]
+_CAPTION_IN_LINE = re.compile(r"^(?P<caption>.*?[A-Za-z)]\s*):\s*(?=(?:As\s+of|For\s+the|Six|Three|Nine|Year)\b)", re.I)
+
+
+def _caption_label(caption: str) -> str:
+    """"3) The weighted average number of shares outstanding:" -> the line item (parentheses kept)."""
+    text = re.sub(r"^\s*(?:[-*•]\s*)?(?:\(?\d{1,2}\)|\(Note\d*\))\s*", "", _clean(caption))
+    return _LEAD.sub("", text.rstrip(" :"))
+
+
+def _caption_before(text: str) -> str:
+    """"1) The number of shares outstanding (inclusive of treasury stock): As of ..." -> the caption."""
+    m = _CAPTION_IN_LINE.match(text)
+    return m["caption"] if m else ""
+
+
+def _on_line(number: int, start: int):
+    return lambda a, b: Span(number, start + a, start + b)
+
+
+def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: str, caption: str = "",
+              hint: str = "") -> str:
+    """Read one sentence; ``locate(start, end)`` gives the Span of characters of ``text``.
+    Returns the paragraph's topic (the lead subject) for the next sentences."""
     found = tokens(text)
     if not found:
         return topic
     result = ctx.result
     last_label, last_period = "", None
+    last_from: tuple[int, str] | None = None
+    given_hint = hint
     previous_end = 0
-    for tok in found:
+    paired = _respectively(text, found, ctx.cal)
+    for index, tok in enumerate(found):
         segment, after = _own(text[previous_end:tok.start]), text[tok.end:]
+        segment = _SPELLED.sub(" ", segment)  # "seventy five million and ... (75,520,000)": the words say the same
         before = text[:tok.start]
         previous_end = tok.end
-        span = Span(number, start + tok.num_start, start + tok.num_end)
+        span = locate(tok.num_start, tok.num_end)
         source = text[tok.start:tok.end]
         if tok.kind == "amount" and tok.currency and tok.currency != "JPY":
             reason = "U.S. dollar convenience translation" if ctx.convenience_note and tok.currency == "USD" \
@@ -212,18 +260,35 @@ def _sentence(ctx: Context, number: int, line: str, start: int, end: int, defaul
         if tok.kind == "amount" and tok.scale and _DAMAGED.match(tok.number):
             result.skipped.append(Skip(span, source, f"suspect number: {tok.number!r} looks like a thousands separator "
                                        "typed as a decimal point"))
-            result.messages.append(Message("warning", f"suspect number {source!r} not emitted", number))
+            result.messages.append(Message("warning", f"suspect number {source!r} not emitted", span.line))
+            continue
+        if tok.kind == "amount" and _RATE.match(after):
+            result.skipped.append(Skip(span, source, "exchange rate of a convenience translation"))
             continue
         if _CHANGE_BEFORE.search(segment[-40:]) or (tok.kind == "percent" and _CHANGE_AFTER.search(after)):
             kind = "year-on-year change" if tok.kind == "percent" else "change over the period"
             result.skipped.append(Skip(span, source, f"{kind} (derived from reported values)"))
             continue
-        label, period, sign_word = "", None, ""
-        if tok.kind == "count":
+        label, period, sign_word, sections, hint = "", None, "", (), given_hint
+        if index in paired:
+            label, period = paired[index]
+        elif tok.kind == "count":
             label = tok.noun
             period = _period_in(_immediate(after), ctx.cal) or _period_in(segment, ctx.cal)
         elif _FROM_BALANCE.search(segment) and last_label:
             label, period = last_label, _period_in(segment, ctx.cal)
+        elif (m := _CHANGED_FROM.search(segment)) is not None or (
+                last_from and _TO.search(segment) and index == last_from[0] + 1):
+            # "shall be adjusted from 200 shares to 400 shares": the value before and after a change
+            if m is not None:
+                label, hint_here = _subject(segment[:m.start()]), "beginning"
+                last_from = (index, label)
+            else:
+                label, hint_here = last_from[1], "end"
+            period = _period_in(text, ctx.cal)
+            if label:
+                sections = ()
+                hint = hint_here
         elif m := _COMPARE.search(segment):
             label, sign_word = last_label, m["kind"] or ""
             period = _period_in(_immediate(after), ctx.cal) or _period_in(segment, ctx.cal)
@@ -241,6 +306,17 @@ def _sentence(ctx: Context, number: int, line: str, start: int, end: int, defaul
             sign_word = m["kind"] or ""
             clause = re.split(r"[;]", _PAREN_GROUP.sub(" ", segment[:m.start()]))[-1]
             period = _period_in(clause, ctx.cal) or _period_in(_immediate(after), ctx.cal)
+            stated_for = parse_period(segment[:m.start()], ctx.cal, bare_date_is_instant=True)
+            if m.group(0).strip() == ":" and (not label or stated_for):
+                # "As of September 30, 2013: 46,697,800 shares" under a caption saying what it is
+                label = _caption_label(_caption_before(text[:tok.start]) or caption)
+                period = stated_for or period
+            inside = _IN_FOLLOWS.match(after)
+            if inside and _BREAKDOWN.search(segment[:m.end()] + " " + label):
+                # "The breakdown of other investments were JPY3,205 million in nonmarketable equity securities"
+                whole = re.sub(r"^.*?\b(?:breakdown\s+of|of)\s+", "", label, flags=re.I)
+                label, sections = _clean(inside["label"]), (whole,)
+
         elif (m := _IN_FOLLOWS.match(after)) is not None and tok.kind == "amount":
             label = _clean(m["label"])
             period = _period_in(text, ctx.cal)
@@ -252,8 +328,8 @@ def _sentence(ctx: Context, number: int, line: str, start: int, end: int, defaul
             result.skipped.append(Skip(span, source, "no period stated or implied", label))
             continue
         last_label, last_period = label, period
-        generic = label.lower() in ("gross margin", "gross margin ratio", "operating margin")
-        sections = (topic,) if generic and topic else ()
+        if label.lower() in ("gross margin", "gross margin ratio", "operating margin") and topic:
+            sections = (topic,)
         value = Decimal(tok.number.replace(",", ""))
         places = len(tok.number.split(".")[1]) if "." in tok.number else 0
         if sign_word:
@@ -264,19 +340,98 @@ def _sentence(ctx: Context, number: int, line: str, start: int, end: int, defaul
             unit, scale = JPY, tok.scale
         elif tok.kind == "percent":
             unit, scale = PURE, -2
+        elif tok.kind == "shares":
+            unit, scale = SHARES, 0
         else:
             unit, scale = None, 0
-        if tok.kind == "count" and "share" in tok.noun.lower():
-            unit = SHARES
         result.observations.append(Observation(
             label=label, sections=sections, statement="prose", span=span, source_text=source,
             value=numbers.normalize_decimal(value.scaleb(scale)), negated_wording=negative,
             period=period, unit=unit, decimals=places - scale, scale=scale,
             kind="percent" if tok.kind == "percent" else ("count" if unit is None else ""),
-            origin="prose", period_hint="end"))
+            origin="prose", period_hint=hint or "end"))
         if not topic and tok.kind == "amount":
             topic = re.sub(r"^(?:cost\s+of\s+)|\s+revenues?$", "", label, flags=re.I).strip()
     return topic
+
+
+_RESPECTIVELY = re.compile(r",?\s*respectively\b", re.I)
+_AND_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
+
+
+def _respectively(text: str, found: list[Token], cal: FiscalCalendar) -> dict[int, tuple[str, Period | None]]:
+    """"The balances of common stock and additional paid-in capital ... were JPY25,497 million and
+    JPY 35,933 million, respectively"; "allowance ... of JPY 93,934 thousand and JPY 54,390 thousand
+    at March 31, 2013 and September 30, 2013, respectively": labels or dates paired with values in order."""
+    if not _RESPECTIVELY.search(text):
+        return {}
+    amounts = [i for i, t in enumerate(found) if t.kind == "amount" or t.kind == "count"]
+    for start in range(len(amounts) - 1):
+        run = [amounts[start]]
+        for i in amounts[start + 1:]:
+            if _AND_LIST.fullmatch(text[found[run[-1]].end:found[i].start]):
+                run.append(i)
+            else:
+                break
+        if len(run) < 2:
+            continue
+        before = text[:found[run[0]].start]
+        m = _COPULA.search(before)
+        if not m:
+            continue
+        subject = _subject(before[:m.start()])
+        labels = [s for s in _AND_LIST.split(subject) if s]
+        if len(labels) > 1 and all(len(x.split()) == 1 for x in labels[1:]) and len(labels[0].split()) > 1:
+            # "current deferred tax assets and liabilities": the shared words go with each
+            shared = labels[0].rsplit(" ", 1)[0]
+            labels = [labels[0]] + [f"{shared} {x}" for x in labels[1:]]
+        tail = text[found[run[-1]].end:]
+        dates = [d.date for d in find_dates(tail.split("respectively")[0]) if d.date]
+        if len(labels) == len(run):
+            period = _period_in(before, cal)
+            return {i: (label, period) for i, label in zip(run, labels, strict=True)}
+        if len(labels) == 1 and len(dates) == len(run):
+            return {i: (labels[0], Period(end=d)) for i, d in zip(run, dates, strict=True)}
+    return {}
+
+
+def extract_columns(columns: list[list[tuple[str, Span]]], hints: list[str], cal: FiscalCalendar,
+                    default: Period | None, convenience_note: bool) -> Extraction:
+    """Sentences written down the columns of a table ("Current articles" | "After the amendment"):
+    each column's cells read top to bottom as one text; ``hints`` says whether a column
+    is the state before or after a change."""
+    ctx = Context(cal, default, convenience_note, Extraction())
+    for pieces, hint in zip(columns, hints, strict=True):
+        text, offsets, previous = "", [], ""
+        for piece, span in pieces:
+            if text:
+                # a caption cell ("Article 6", "(Total Number of ...)") ends a sentence
+                caption = len(previous.split()) <= 3 or (previous.startswith("(") and previous.endswith(")"))
+                gap = ". " if caption and not previous.endswith((".", ",")) and piece[:1].isupper() else " "
+                text += gap
+                offsets.extend([None] * len(gap))
+            for i in range(len(piece)):
+                offsets.append((span.line, span.start + i))
+            text += piece
+            previous = piece
+
+        def locate(a: int, b: int, offsets=offsets, text=text) -> Span:
+            first, last = offsets[a], offsets[b - 1]
+            if first is None or last is None or first[0] != last[0]:
+                return Span(first[0] if first else 0, 0, 0)
+            return Span(first[0], first[1], last[1] + 1)
+
+        for s, e in _sentences(text):
+            _sentence(ctx, text[s:e], lambda a, b, s=s, loc=locate: loc(s + a, s + b), default, "", hint=hint)
+    for skip in ctx.result.skipped:
+        skip.origin = "table"
+    return ctx.result
+
+
+def _is_caption(line: str) -> bool:
+    """A short line announcing figures below it: "(Note1) Total comprehensive income ...", "1) ...:"."""
+    text = line.strip()
+    return 0 < len(text) <= 100 and not tokens(text) and (text.endswith(":") or text.startswith("(Note"))
 
 
 def current_period(observations: list[Observation]) -> Period | None:

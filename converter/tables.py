@@ -19,7 +19,22 @@ from decimal import Decimal
 
 from . import numbers, sentences, untabbed
 from .layout import heading_text
-from .model import JPY_PER_SHARE, PURE, SHARES, Block, Document, Extraction, Message, Observation, Period, Row, Skip, Span, Status, Unit
+from .model import (
+    JPY_PER_SHARE,
+    PURE,
+    SHARES,
+    Block,
+    Document,
+    Extraction,
+    Message,
+    Observation,
+    Period,
+    Row,
+    Skip,
+    Span,
+    Status,
+    Unit,
+)
 from .periods import FiscalCalendar, find_dates, parse_period, status_of
 
 # Statement kinds, recognised from the titles above a table.  The earliest match in
@@ -54,6 +69,7 @@ _SHARES_HINT = re.compile(r"\s*\((?:shares|ADSs?)\)", re.I)
 _CURRENCY_HINT = re.compile(r"\s*\(((?:\s*(?:JPY|yen|U\.S\. Dollars|USD|US\$)\s*/?)+)\)", re.I)
 _PER_SHARE = re.compile(r"\bper\s+(?:common\s+)?(?:share|ADS)", re.I)
 _DIVIDEND_TYPE = re.compile(r"\b(interim|year[- ]?end|annual|[1-4]Q[- ]?end|total)\b", re.I)
+_QUARTER_END = re.compile(r"\b(?:[1-4]Q[- ]?end|interim|year[- ]?end)\b", re.I)
 _CUMULATIVE = re.compile(r"\bcumulative\b|\byear[- ]to[- ]date\b", re.I)
 
 
@@ -76,6 +92,19 @@ def parse_unit_header(text: str) -> UnitHeader | None:
     if unit.lower().startswith("share"):
         return UnitHeader(None, scale, "shares", bool(m["pct"]))
     return UnitHeader(numbers.currency_code(unit), scale, "currency", bool(m["pct"]))
+
+
+_UNIT_PHRASE = re.compile(
+    r"\((?:in\s+|unit\s*:\s*|amounts?\s+in\s+)?(?P<u>(?:thousands?|millions?|billions?)\s+of\s+(?:JPY|yen|U\.?S\.?\s*dollars?)"
+    r"|(?:JPY|yen|USD)\s+(?:thousands?|millions?|billions?)|(?P<n>thousands?|millions?|billions?)\s+(?P<c>yen|JPY))\)", re.I)
+
+
+def unit_phrase(text: str) -> UnitHeader | None:
+    """A unit stated once for a whole table: "(JPY millions)", "(Millions of yen)", "(Unit: million yen)"."""
+    m = _UNIT_PHRASE.search(text)
+    if not m:
+        return None
+    return parse_unit_header(f"{m['c']} {m['n']}" if m["n"] else m["u"])
 
 
 def dividend_type(text: str) -> str:
@@ -112,9 +141,13 @@ class Column:
     qualifier: str = ""  # dividend type of a dividend column
 
 
+_ENUMERATION = re.compile(r"^\s*(?:[-*•]\s+)?(?:\(?\d{1,2}\)|\(?[a-z]\)|\(Note\d*\)|\d{1,2}\.(?=\s))\s*", re.I)
+
+
 def clean_label(text: str) -> str:
-    """The line-item label without markup and footnote marks ("IP service*1", "Net profit3")."""
-    text = _MARKUP.sub("", text)
+    """The line-item label without markup, enumerations and footnote marks ("1) ...",
+    "IP service*1", "Net profit3")."""
+    text = _ENUMERATION.sub("", _MARKUP.sub("", text))
     text = _FOOTNOTE.sub("", text)
     return " ".join(text.split())
 
@@ -218,13 +251,50 @@ def _cell(index: int, raw_text: str, raw_span: Span) -> _Cell:
     return cell
 
 
+_GLUED = re.compile(r"^\d{1,3}(?:,\d{3,6})+$")
+
+
+def split_glued(text: str) -> list[tuple[int, int]] | None:
+    """Numbers written together without a separator, told apart by their thousands
+    groups: "12,34513,579" is 12,345 and 13,579.  Spans of the parts, or None."""
+    if not _GLUED.match(text) or all(len(g) == 3 for g in text.split(",")[1:]):
+        return None
+    spans, start, pos = [], 0, 0
+    groups = text.split(",")
+    pos = len(groups[0])
+    for group in groups[1:]:
+        pos += 1
+        if len(group) == 3:
+            pos += 3
+            continue
+        if len(group) < 3:
+            return None
+        spans.append((start, pos + 3))
+        start = pos + 3
+        pos += len(group)
+    spans.append((start, pos))
+    parts = [text[a:b] for a, b in spans]
+    if not all(numbers.parse_cell(p) for p in parts):
+        return None
+    return spans
+
+
 def _value_cells(row: Row) -> tuple[list[_Cell], list[_Cell]]:
-    """Cells holding a number, a dash or a date; and the other non-empty cells."""
+    """Cells holding a number, a dash or a date; and the other non-empty cells.  Numbers
+    glued together in one cell go to that cell's column and the empty ones after it."""
     good, other = [], []
-    for i, c in enumerate(row.cells[1:], start=1):
+    cells = row.cells
+    for i in range(1, len(cells)):
+        c = cells[i]
         cell = _cell(i, c.text, c.span)
-        if cell.text:
-            (good if (cell.number or cell.dash or cell.date) else other).append(cell)
+        if not cell.text:
+            continue
+        glued = split_glued(cell.text) if cell.number is None and not cell.dash and not cell.date else None
+        if glued and all(not (cells[j].text.strip() if j < len(cells) else "") for j in range(i + 1, i + len(glued))):
+            for j, (a, b) in enumerate(glued):
+                good.append(_cell(i + j, cell.text[a:b], Span(cell.span.line, cell.span.start + a, cell.span.start + b)))
+            continue
+        (good if (cell.number or cell.dash or cell.date) else other).append(cell)
     return good, other
 
 
@@ -244,8 +314,8 @@ def _spanned(row: Row, width: int) -> tuple[list[str], list[bool]]:
     ("2Q-end 3Q-end") followed by empty cells is shared out over them."""
     raw = [row.cells[i].text.strip() if i < len(row.cells) else "" for i in range(width)]
     for i in range(1, width):
-        types = _DIVIDEND_TYPE.findall(raw[i])
-        if len(types) > 1 and all(not raw[j] for j in range(i + 1, min(width, i + len(types)))):
+        types = _QUARTER_END.findall(raw[i])
+        if len(types) > 1 and i + len(types) <= width and all(not raw[j] for j in range(i + 1, i + len(types))):
             parts = re.split(r"\s+(?=" + "|".join(map(re.escape, types[1:])) + r")", raw[i])
             for j, part in enumerate(parts):
                 if i + j < width:
@@ -291,8 +361,11 @@ def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: 
                 columns[i].own_header |= own[i]
     for col in columns[1:]:
         col.header = " ".join(texts[col.index])
-        col.qualifier = dividend_type(col.header)
-        col.label = " ".join(t for t in texts[col.index] if not dividend_type(t) or len(t.split()) > 3).strip()
+        if kind == "dividend":
+            col.qualifier = dividend_type(col.header)
+            col.label = " ".join(t for t in texts[col.index] if not dividend_type(t) or len(t.split()) > 3).strip()
+        else:
+            col.label = col.header
         col.change = bool(_CHANGE.search(col.header)) or (
             col.unit is not None and col.unit.kind == "percent" and not col.own_header)
         col.status = status_of(col.header)
@@ -360,14 +433,17 @@ class _Table:
     result: Extraction
 
 
-def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience_note: bool) -> Extraction:
+def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience_note: bool,
+            default_period: Period | None = None) -> Extraction:
+    """Every table of the document; ``default_period`` dates tables that name no period
+    (a stock-split notice's lists are about the day of the split)."""
     result = Extraction()
     for index, block in enumerate(blocks):
         if block.kind == "table":
-            _extract_table(block, table_title(doc, blocks, index), cal, convenience_note, result)
-    for block in untabbed.rebuild(doc, blocks):
+            _extract_table(block, table_title(doc, blocks, index), cal, convenience_note, result, default_period)
+    for block in untabbed.rebuild(doc, blocks) + untabbed.label_lists(doc, blocks) + untabbed.cells_per_line(doc, blocks):
         title = TableTitle(kind_of_title(block.title) or "other", block.title, (block.title,))
-        _extract_table(block, title, cal, convenience_note, result)
+        _extract_table(block, title, cal, convenience_note, result, default_period)
     return result
 
 
@@ -380,7 +456,7 @@ def _skip_all(block: Block, reason: str, result: Extraction) -> None:
 
 
 def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, convenience_note: bool,
-                   result: Extraction) -> None:
+                   result: Extraction, default_period: Period | None = None) -> None:
     rows = block.rows
     start = 0
     # A first row with nothing but a label is a title inside the table (often OCR-damaged).
@@ -393,9 +469,18 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
     header_rows, data_rows = rows[start:header_end], rows[header_end:]
     width = max(len(r.cells) for r in rows)
     kind = title.kind
+    if _is_text_table(data_rows):
+        _text_table(header_rows, data_rows, width, cal, convenience_note, default_period, result)
+        return
     columns = column_model(header_rows, width, cal, kind, block.headers)
     table_status = Status.FORECAST if any(status_of(c) is Status.FORECAST for c in title.captions[:3]) \
         else Status.ACTUAL
+    caption_unit = next((u for t in (*(r.label for r in header_rows), *block.headers[:1], block.title,
+                                      *title.captions[:3]) if t and (u := unit_phrase(t))), None)
+    if caption_unit:
+        for col in columns[1:]:
+            if col.unit is None:
+                col.unit = caption_unit
     reporting = _reporting_currency(columns) or _hinted_currency(data_rows)
     table = _Table(block, kind, title, cal, convenience_note, columns, reporting, table_status, result)
     if not any(c.period for c in columns[1:]) and not any(_row_period(table, r) for r in data_rows):
@@ -403,15 +488,46 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
         for caption in title.captions[:3]:
             period = parse_period(caption, cal)
             if period:
-                for col in columns[1:]:
-                    col.period = period
                 break
+        else:
+            period = default_period
+        if period:
+            for col in columns[1:]:
+                col.period = period
     if any(c.period for c in columns[1:]):
         _periods_in_columns(table, data_rows)
     elif any(_row_period(table, r) for r in data_rows):
         _periods_in_rows(table, data_rows)
     else:
         _skip_all(block, f"no period in the column or row headers of {title.title or 'this table'}", result)
+
+
+def _is_text_table(rows: list[Row]) -> bool:
+    """Prose set in columns: no cell is a number, but some hold numbers in their words."""
+    cells = [c.text for r in rows for c in r.cells if c.text.strip()]
+    return bool(cells) and not any(_value_cells(r)[0] for r in rows) and \
+        sum(len(t.split()) > 3 for t in cells) * 2 >= len(cells) and any(numbers.has_digit(t) for t in cells)
+
+
+_BEFORE = re.compile(r"\b(?:current|before|previous|old|prior)\b", re.I)
+_AFTER = re.compile(r"\b(?:after|new|revised|amended|proposed)\b", re.I)
+
+
+def _text_table(header_rows: list[Row], data_rows: list[Row], width: int, cal: FiscalCalendar,
+                convenience_note: bool, default_period: Period | None, result: Extraction) -> None:
+    """Read each column top to bottom as running text (see sentences.extract_columns); a header
+    saying "Current ..." or "After ..." dates its column before or after the change."""
+    columns, hints = [], []
+    for index in range(width):
+        header = " ".join(r.cells[index].text for r in header_rows if index < len(r.cells))
+        pieces = []
+        for row in data_rows:
+            if index < len(row.cells) and row.cells[index].text.strip():
+                cell = _cell(index, row.cells[index].text, row.cells[index].span)
+                pieces.append((cell.text, cell.span))
+        columns.append(pieces)
+        hints.append("beginning" if _BEFORE.search(header) else "end" if _AFTER.search(header) else "")
+    result.extend(sentences.extract_columns(columns, hints, cal, default_period, convenience_note))
 
 
 def _reporting_currency(columns: list[Column]) -> str | None:
@@ -433,8 +549,9 @@ def _hinted_currency(rows: list[Row]) -> str | None:
 def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
     result = table.result
     sections: list[tuple[int, str]] = [(0, "dividend")] if table.kind == "dividend" else []
-    if table.kind == "segment" and table.title.title:
-        sections = [(0, table.title.title.rstrip(":").strip())]
+    if table.kind == "segment" and table.title.captions:
+        # the nearest caption names the measure ("Revenues:", "Segment profit or loss:")
+        sections = [(0, table.title.captions[0].rstrip(":").strip())]
     places = _column_places(data_rows)
     pending: str | None = None
     for index, row in enumerate(data_rows):
@@ -478,7 +595,8 @@ def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
         context = tuple(s for _, s in sections)
         for cell in good:
             col = table.columns[cell.index] if cell.index < len(table.columns) else Column(cell.index)
-            _observe(table, row, index, cell, label, context, col, col.period, col.status, len(table.columns) - 1)
+            cell_context = context + ((col.qualifier,) if col.qualifier else ())
+            _observe(table, row, index, cell, label, cell_context, col, col.period, col.status, len(table.columns) - 1)
         if _is_total(label):
             for i in range(len(sections) - 1, -1, -1):
                 if sections[i][0] >= 1:
@@ -514,13 +632,30 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
             cell_period = period
             if col.qualifier:
                 cell_period = dividend_period(col.qualifier, cal.fiscal_year_of(period.end), cal)
-            item = col.label or table.title.title
+            item = col.label or _corner_item(table) or table.title.title
             context = (col.qualifier,) if col.qualifier else ()
             if table.kind == "dividend":
                 context = ("dividend",) + context
             _observe(table, row, index, cell, item, context, col, cell_period, status, len(table.columns) - 1,
                      change_column=col.change or (col.unit is not None and col.unit.kind == "percent"
                                                   and not col.own_header))
+
+
+def _period_hint(label: str) -> str:
+    """Where an instant item sits in a duration column: "beginning of the period" or "before
+    the split" is the day before the period starts; "end of"/"after" is its last day."""
+    if re.search(r"\bbeginning\s+of\b|\bbefore\s+the\b", label):
+        return "beginning"
+    if re.search(r"\bend\s+of\b|\bafter\s+the\b", label):
+        return "end"
+    return ""
+
+
+def _corner_item(table: _Table) -> str:
+    """The line item a table's top-left caption names ("Dividend per common share Record date")."""
+    corner = table.block.headers[0] if table.block.headers else ""
+    m = re.search(r"^.*?\bper\s+(?:common\s+)?share\b", corner, re.I)
+    return m.group(0) if m else corner
 
 
 def _report_other_cells(row: Row, other: list[_Cell], label: str, result: Extraction) -> None:
@@ -622,5 +757,5 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
     lowered_contribution = table.kind == "cashflow" or lowered.startswith(("less:", "less ", "deduct"))
     result.observations.append(Observation(
         span=span, value=value, unit=unit, decimals=decimals, scale=scale, dash=cell.number is None,
-        period_hint="beginning" if "beginning of" in lowered else "end" if "end of" in lowered else "",
+        period_hint=_period_hint(lowered),
         contribution=lowered_contribution, kind=kind, **common))

@@ -19,6 +19,9 @@ from .model import Block, Cell, Document, Row, Span
 from .periods import find_dates
 
 _MONEY = re.compile(r"(?:JPY|¥|US\$|\$)\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s+(?:thousand|million|billion)s?)?")
+# a bare figure: grouped thousands or decimals (so that years and list numbers are not taken)
+_FIGURE = re.compile(r"(?<![\w.,])\(?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?(?![\w,])|(?<![\w.,])\(?-?\d+\.\d+\)?(?![\w.])")
+_SMALL = re.compile(r"(?<![\w.,(])\(?(?!(?:19|20)\d\d\b)\d{1,4}\)?(?![\w,.%])")
 _DASH = re.compile(r"(?<=\s)[-\u2013\u2014](?=\s|$)")
 _PAREN = re.compile(r"\([^()]*\)")
 _PERIOD_TOKEN = re.compile(
@@ -40,8 +43,12 @@ def value_tokens(line: str) -> list[_Token]:
     for d in find_dates(line):
         if d.date and not inside(d.start, d.end):
             found.append(_Token(d.start, d.end))
-    for pattern in (_MONEY, _DASH):
+    for pattern in (_MONEY, _FIGURE, _DASH):
         for m in pattern.finditer(line):
+            if not inside(m.start(), m.end()) and not any(t.start < m.end() and m.start() < t.end for t in found):
+                found.append(_Token(m.start(), m.end()))
+    if len(found) >= 3:  # a line dense with figures: small ungrouped numbers are figures too (not years)
+        for m in _SMALL.finditer(line):
             if not inside(m.start(), m.end()) and not any(t.start < m.end() and m.start() < t.end for t in found):
                 found.append(_Token(m.start(), m.end()))
     return sorted(found, key=lambda t: t.start)
@@ -71,7 +78,13 @@ def _label_start(text: str) -> int:
 
 
 def split_header(text: str, k: int) -> list[str] | None:
-    """Cut a run of header text into ``k`` column headers at period words, then at forecast words."""
+    """Cut a run of header text into ``k`` column headers at period words, then at forecast
+    words; text before the first period word that is not part of a column ("(JPY millions)")
+    is the corner and is returned first, or "" when there is none."""
+    starts = sorted({m.start() for m in _PERIOD_TOKEN.finditer(text)})
+    corner = ""
+    if starts and starts[0] > 0 and len(starts) >= k:
+        corner, text = text[:starts[0]].strip(), text[starts[0]:]
     cuts = sorted({m.start() for m in _PERIOD_TOKEN.finditer(text)} - {0})
     chunks = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)], strict=True)]
     while len(chunks) < k:
@@ -82,7 +95,7 @@ def split_header(text: str, k: int) -> list[str] | None:
                 break
         else:
             return None
-    return chunks if len(chunks) == k and all(chunks) else None
+    return [corner, *chunks] if len(chunks) == k and all(chunks) else None
 
 
 _SECTION_HEADING = re.compile(r"^\s*(?:#+\s|\d+\.\s|\(\d+\)\s|[IVX]+\.\s|<)")
@@ -118,6 +131,10 @@ def rebuild(doc: Document, blocks: list[Block]) -> list[Block]:
             continue
         first, k = run
         rows_groups = groups[first:first + _run_length(groups, first, k)]
+        transposed = _transposed(doc, blocks, index, line, number, rows_groups, k)
+        if transposed is not None:
+            rebuilt.append(transposed)
+            continue
         (lab_start, lab_end), _ = rows_groups[0]
         head_text = line[lab_start:lab_end]
         cut = lab_start + _label_start(head_text)
@@ -126,6 +143,7 @@ def rebuild(doc: Document, blocks: list[Block]) -> list[Block]:
         columns = split_header(header, k)
         if columns is None:
             continue
+        corner, columns = columns[0], columns[1:]
         rows = []
         for i, ((s, e), values) in enumerate(rows_groups):
             s = cut if i == 0 else s
@@ -134,8 +152,35 @@ def rebuild(doc: Document, blocks: list[Block]) -> list[Block]:
             cells = [Cell(label.strip(), Span(number, s + lead_ws, s + lead_ws + len(label.strip())))]
             cells += [Cell(line[t.start:t.end], Span(number, t.start, t.end)) for t in values]
             rows.append(Row(number, cells))
-        rebuilt.append(Block("table", number, number, rows=rows, headers=("", *columns), title=title))
+        rebuilt.append(Block("table", number, number, rows=rows, headers=(corner, *columns), title=title))
     return rebuilt
+
+
+_ROW_PERIOD = re.compile(r"(?:(?:fiscal\s+)?year\s+end(?:ed|ing)|as\s+of|six\s+months\s+ended)\s*$", re.I)
+_QUALIFIER = re.compile(r"\b(?:interim|year[- ]end|annual|total|[1-4]Q[- ]end)\b", re.I)
+
+
+def _transposed(doc: Document, blocks: list[Block], index: int, line: str, number: int, groups, k: int) -> Block | None:
+    """"... Total: Annual dividend Year ended March 31, 2018 JPY13.50 (paid) JPY13.50 JPY27.00 Year
+    ended March 31, 2017 ...": each row starts with its period, the columns are named once, before."""
+    if not all(_ROW_PERIOD.search(line[s:values[0].start]) for (s, _), values in groups):
+        return None
+    (s0, e0), _ = groups[0]
+    lead = _ROW_PERIOD.search(line[s0:e0])
+    header = line[s0:s0 + lead.start()]
+    cuts = [m.start() for m in _QUALIFIER.finditer(header)]
+    cuts = [c for i, c in enumerate(cuts) if i == 0 or header[cuts[i - 1]:c].strip(" :").count(" ") > 0]
+    if len(cuts) != k - 1:
+        return None
+    corner = header[:cuts[0]].strip()
+    columns = [header[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(header)], strict=True)]
+    rows = []
+    for i, ((s, e), values) in enumerate(groups):
+        start = s0 + lead.start() if i == 0 else s + _ROW_PERIOD.search(line[s:e]).start()
+        label = Cell(line[start:values[0].end], Span(number, start, values[0].end))
+        rows.append(Row(number, [label] + [Cell(line[t.start:t.end], Span(number, t.start, t.end)) for t in values[1:]]))
+    _, title = _header_lead(doc, blocks, index)
+    return Block("table", number, number, rows=rows, headers=(corner, *columns), title=title)
 
 
 def _regular_run(groups) -> tuple[int, int] | None:
@@ -152,3 +197,84 @@ def _run_length(groups, first: int, k: int) -> int:
     while first + n < len(groups) and len(groups[first + n][1]) == k:
         n += 1
     return n
+
+
+_LABEL_LINE = re.compile(r":\s*$")
+_VALUE_LINE = re.compile(r"^\s*(?:\(?[-\u2013\u2014]?\s*(?:JPY|¥|US\$|\$)?\s?\d[\d,]*(?:\.\d+)?\)?"
+                         r"(?:\s*(?:thousand|million|billion))?(?:\s*(?:shares?|yen|%|Gbps))?)\s*$", re.I)
+
+
+def label_lists(doc: Document, blocks: list[Block]) -> list[Block]:
+    """A list of labels followed by a list of values ("1) Total number of shares issued
+    before the stock split:" ... then "46,734,600 shares" ...): the i-th value belongs
+    to the i-th label.  Values left over are reported by the tables stage."""
+    rebuilt = []
+    for index, block in enumerate(blocks):
+        if block.kind not in ("paragraph", "heading"):
+            continue
+        numbers = list(range(block.first_line, block.last_line + 1))
+        i = 0
+        while i < len(numbers):
+            labels = []
+            while i < len(numbers) and _LABEL_LINE.search(doc.line(numbers[i])):
+                labels.append(numbers[i])
+                i += 1
+            values = []
+            while i < len(numbers) and _VALUE_LINE.match(doc.line(numbers[i])):
+                values.append(numbers[i])
+                i += 1
+            if labels and values:
+                rows = []
+                for j, value_line in enumerate(values):
+                    label_cell = _whole_line_cell(doc, labels[j]) if j < len(labels) else Cell("", Span(value_line, 0, 0))
+                    rows.append(Row(labels[j] if j < len(labels) else value_line,
+                                    [label_cell, _whole_line_cell(doc, value_line)]))
+                _, title = _header_lead(doc, blocks, index)
+                rebuilt.append(Block("table", labels[0], values[-1], rows=rows, headers=("", ""), title=title))
+            elif not labels and not values:
+                i += 1
+    return rebuilt
+
+
+def _whole_line_cell(doc: Document, number: int) -> Cell:
+    text = doc.line(number)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return Cell(stripped, Span(number, lead, lead + len(stripped)))
+
+
+def cells_per_line(doc: Document, blocks: list[Block]) -> list[Block]:
+    """A table written one cell per line: k period headers, then each label followed by
+    its k values."""
+    from .periods import FiscalCalendar, parse_period  # the calendar only tells periods from labels here
+
+    cal = FiscalCalendar()
+    rebuilt = []
+    for index, block in enumerate(blocks):
+        if block.kind not in ("paragraph", "heading"):
+            continue
+        numbers = list(range(block.first_line, block.last_line + 1))
+        texts = [doc.line(n).strip() for n in numbers]
+        start = 0
+        while start < len(texts) and parse_period(texts[start], cal, bare_date_is_instant=True) is None:
+            start += 1
+        k = 0
+        while start + k < len(texts) and parse_period(texts[start + k], cal, bare_date_is_instant=True):
+            k += 1
+        body = list(range(start + k, len(texts)))
+        if k == 0 or len(body) < 2 * (k + 1) or len(body) % (k + 1):
+            continue
+        rows = []
+        for r in range(0, len(body), k + 1):
+            label_i, value_is = body[r], body[r + 1:r + 1 + k]
+            if _VALUE_LINE.match(texts[label_i]) or not all(_VALUE_LINE.match(texts[i]) for i in value_is):
+                rows = []
+                break
+            rows.append(Row(numbers[label_i], [_whole_line_cell(doc, numbers[i]) for i in (label_i, *value_is)]))
+        if not rows:
+            continue
+        caption = " ".join(texts[:start])
+        lead, title = _header_lead(doc, blocks, index)
+        rebuilt.append(Block("table", numbers[start], numbers[-1], rows=rows,
+                             headers=("", *texts[start:start + k]), title=caption or title))
+    return rebuilt

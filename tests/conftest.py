@@ -43,12 +43,18 @@ def find(filing: Filing, concept: str, period: str | None = None, forecast: bool
     """Facts of a concept (and period key, e.g. "2013-04-01/2013-09-30" or "2013-09-30")."""
     return [f for f in filing.facts
             if f.concept == concept and (period is None or f.period.key == period)
-            and bool(f.dimensions) == forecast]
+            and any(d[0] == "StatementScenarioAxis" for d in f.dimensions) == forecast]
 
 
-def one(filing: Filing, concept: str, period: str, forecast: bool = False, line: int | None = None) -> Fact:
-    found = [f for f in find(filing, concept, period, forecast) if line is None or f.span.line == line]
-    assert found, f"no {concept} for {period} (forecast={forecast}, line={line})"
-    values = {f.value for f in found}
+def one(filing: Filing, concept: str, period: str, forecast: bool = False, line: int | None = None,
+        dims: tuple = ()) -> Fact:
+    """The most precise fact of a concept and period (the same fact stated in millions elsewhere
+    is a duplicate the pipeline has checked for consistency)."""
+    found = [f for f in find(filing, concept, period, forecast)
+             if (line is None or f.span.line == line) and tuple(d for d in f.dimensions
+                                                               if d[0] != "StatementScenarioAxis") == dims]
+    assert found, f"no {concept} for {period} (forecast={forecast}, line={line}, dims={dims})"
+    best = max(found, key=lambda f: float("inf") if f.decimals is None else f.decimals)
+    values = {f.value for f in found if f.decimals == best.decimals}
     assert len(values) == 1, f"{concept} {period}: several values {values}"
-    return found[0]
+    return best

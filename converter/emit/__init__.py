@@ -37,6 +37,6 @@ def emitter(name: str) -> Emitter:
 
 
 # Importing the modules registers them, in the order outputs are written.
-from . import calc, ixbrl, rdf, xbrl, xbrljson  # noqa: E402,F401
+from . import calc, ixbrl, rdf, report, xbrl, xbrljson  # noqa: E402,F401
 
 __all__ = ["EMITTERS", "Emitter", "EmitContext", "register", "emitter"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 from lxml import etree
 
 from .. import linkbases, vocab
-from ..check import filing_calc_arcs
 from ..model import Filing
 from ..xmlns import LINK, XLINK, XS
 from . import register
@@ -40,5 +39,4 @@ def render_schema(filing: Filing, ctx: EmitContext) -> bytes:
 
 @register("calc", "_cal.xml", "calculation linkbase of the filing's statements (used by the XBRL outputs)")
 def render_calc(filing: Filing, ctx: EmitContext) -> bytes:
-    arcs = filing_calc_arcs(filing.facts, ctx.taxonomy)
-    return linkbases.calculation_linkbase(ctx.taxonomy, arcs, schema_href=ctx.schema_href)
+    return linkbases.calculation_linkbase(ctx.taxonomy, filing.calc_arcs, schema_href=ctx.schema_href)

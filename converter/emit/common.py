@@ -78,8 +78,3 @@ def decimals_text(fact: Fact) -> str:
 def namespaces(tax: Taxonomy) -> dict[str, str]:
     return {tax.prefix: tax.namespace, "iso4217": ISO4217, "xbrli": XBRLI}
 
-
-def measure_qname(measure: str) -> tuple[str, str]:
-    """(namespace, local) of an OIM measure like ``iso4217:JPY``."""
-    prefix, local = measure.split(":", 1)
-    return {"iso4217": ISO4217, "xbrli": XBRLI}[prefix], local

@@ -20,7 +20,7 @@ from ..layout import heading_text
 from ..model import Block, Fact, Filing
 from ..resources import data_dir
 from . import register
-from .common import EmitContext, context_id, contexts, decimals_text, measure_qname, schema_href, units
+from .common import EmitContext, context_id, contexts, decimals_text, schema_href, units
 
 TEMPLATE = "filing.xhtml.j2"
 _DISPLAY_MARKUP = re.compile(r"</?(?:u|b|i|sup|sub|strong|em)>|&lt;/?sup&gt;|\*\*|\\(?=[*_#<>$])")
@@ -124,13 +124,7 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
     lines = filing.document.lines
     unit_views = []
     for unit in units(filing.facts):
-        unit_views.append({
-            "id": unit.xml_id,
-            "numerator": [":".join(("iso4217" if ns.endswith("iso4217") else "xbrli", local))
-                          for ns, local in map(measure_qname, unit.numerator)],
-            "denominator": [":".join(("iso4217" if ns.endswith("iso4217") else "xbrli", local))
-                            for ns, local in map(measure_qname, unit.denominator)],
-        })
+        unit_views.append({"id": unit.xml_id, "numerator": list(unit.numerator), "denominator": list(unit.denominator)})
     context_views = [{
         "id": c.id,
         "instant": c.period.end.isoformat() if c.period.is_instant else None,

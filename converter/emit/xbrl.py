@@ -8,7 +8,7 @@ from ..model import Filing
 from ..xmlns import ISO4217, LINK, XBRLDI, XBRLI, XLINK
 from ..xmlns import q as _q
 from . import register
-from .common import EmitContext, context_id, contexts, decimals_text, measure_qname, schema_href, units, value_text
+from .common import EmitContext, context_id, contexts, decimals_text, schema_href, units, value_text
 
 
 @register("xbrl", ".xbrl", "XBRL 2.1 instance")
@@ -40,12 +40,10 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
             for part, measures in (("unitNumerator", unit.numerator), ("unitDenominator", unit.denominator)):
                 holder = etree.SubElement(div, _q(XBRLI, part))
                 for m in measures:
-                    ns, local = measure_qname(m)
-                    etree.SubElement(holder, _q(XBRLI, "measure")).text = f"{_prefix(ns)}:{local}"
+                    etree.SubElement(holder, _q(XBRLI, "measure")).text = m
         else:
             for m in unit.numerator:
-                ns, local = measure_qname(m)
-                etree.SubElement(el, _q(XBRLI, "measure")).text = f"{_prefix(ns)}:{local}"
+                etree.SubElement(el, _q(XBRLI, "measure")).text = m
 
     for fact in filing.facts:
         attrs = {"contextRef": context_id(fact.period, fact.dimensions), "id": fact.id}
@@ -57,6 +55,3 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
-
-def _prefix(ns: str) -> str:
-    return {XBRLI: "xbrli", ISO4217: "iso4217"}[ns]
