@@ -28,6 +28,7 @@ _AMOUNT = re.compile(
     rf"|(?P<num2>{_NUM})\s?(?P<scale2>{_SCALE})\s+(?P<yen>yen|JPY)\b", re.I)
 _PERCENT = re.compile(rf"(?P<num>{_NUM})\s?(?:%|percent\b)", re.I)
 _SHARES = re.compile(r"(?<![\w,.])\(?(?P<num>\d{1,3}(?:,\d{3})+|\d+)\)?\s+shares\b", re.I)
+_SHARES_FIRST = re.compile(r"(?<![\w,.])(?P<num>\d{1,3}(?:,\d{3})+)(?=\s+and\s+\d{1,3}(?:,\d{3})+\s+shares\b)")
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                  "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
                  "million billion and").split()
@@ -40,7 +41,7 @@ _SENTENCE_END = re.compile(r"[.;]\s+(?=[A-Z(<\"])")
 _PERIOD_PHRASE = re.compile(
     r"\b(?:for|in|during)\s+(?:the\s+)?(?P<p>[12]H\s?(?:FY\s?)?\d{2,4}|FY\s?\d{2,4}|[1-4]Q\s?(?:FY\s?)?\d{2,4}|fiscal\s+\d{4}"
     r"|(?:first\s+)?(?:six|three|nine|twelve)\s+months\s+ended\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
-    r"|\bas\s+of\s+(?P<d>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})", re.I)
+    r"|\b(?:as\s+of|at)\s+(?P<d>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})", re.I)
 _CHANGE_BEFORE = re.compile(r"(?:\b(?:up|down|increased|decreased|grew|rose|fell|declined|increase|decrease)"
                             r"(?:\s+(?:by|of))?|\bby)\s*$", re.I)
 _CHANGE_AFTER = re.compile(r"^\s*(?:YoY|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I)
@@ -50,13 +51,15 @@ _COPULA = re.compile(r"(?:\b(?:was|were|is|are|shall\s+be|will\s+be|amounted\s+t
 _COMPARE = re.compile(r"(?:\(\s*(?:an?\s+(?P<kind>income|expense|gain|loss|profit)\s+of\s+)?"
                       r"|\b(?:compared\s+(?:to|with)|from|versus|vs\.?|against)\s+)$", re.I)
 _TO = re.compile(r"\bto\s+$", re.I)
+_PHRASE_COMMA = re.compile(r"(?:^|[;\u2014\u2013]|\s-\s)\s*(?!(?:in|of|for|from|to|at|by|and)\s)"
+                            r"(?P<phrase>[A-Za-z][A-Za-z -]{2,40}?),\s*$", re.I)
 _CHANGED_FROM = re.compile(r"\b(?:shall\s+be\s+|will\s+be\s+|was\s+|were\s+)?(?:adjusted|changed|increased|decreased|raised|"
                            r"reduced|revised)\s+from\s+$", re.I)
 _IN_FOLLOWS = re.compile(r"^\s+in\s+(?P<label>[a-z][\w\s-]*?)(?=,|\sand\s|\.|;|$)")
 _FILLER = re.compile(
     r"^(?:.*\b(?:mainly\s+(?:due\s+to|because\s+of|related\s+to)|due\s+to|because\s+of|as\s+a\s+result\s+of\s+the\s+above|"
     r"in\s+the\s+breakdown|the\s+major\s+breakdown\s+of\s+[\w\s]+?\s+was|there\s+were|including)\b[,\s]*)", re.I)
-_LEAD = re.compile(r"^(?:and|or|the|a|an|as\s+for|in\s+total|compared\s+(?:to|with)|yoy|year[- ]on[- ]year"
+_LEAD = re.compile(r"^(?:and|or|the|a|an|as\s+for|in\s+total|compared\s+(?:to|with)|yoy|year[- ]on[- ]year|net\s+of"
                    r"|thousand|million|billion|to\s+was)\s+", re.I)
 _FISCAL_TOKEN = re.compile(r"\b(?:FY\s?\d{2,4}|[12]H\s?\d{2,4}|[1-4]Q\s?\d{2,4})\s+", re.I)
 _BREAKDOWN = re.compile(r"\bbreakdown\b|\bconsist(?:s|ed)?\b|\bcompris(?:e|es|ed)\b", re.I)
@@ -94,9 +97,10 @@ def tokens(text: str) -> list[Token]:
         if not any(t.start <= m.start() < t.end for t in found):
             found.append(Token("count", m.start(), m.end(), m.start("num"), m.end("num"), m["num"],
                                noun=f"{m['noun']} {m['verb']}"))
-    for m in _SHARES.finditer(text):
-        if not any(t.start <= m.start() < t.end for t in found):
-            found.append(Token("shares", m.start(), m.end(), m.start("num"), m.end("num"), m["num"]))
+    for pattern in (_SHARES, _SHARES_FIRST):
+        for m in pattern.finditer(text):
+            if not any(t.start <= m.start() < t.end for t in found):
+                found.append(Token("shares", m.start(), m.end(), m.start("num"), m.end("num"), m["num"]))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -233,7 +237,7 @@ def _on_line(number: int, start: int):
 
 
 def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: str, caption: str = "",
-              hint: str = "") -> str:
+              hint: str = "", context: tuple[str, ...] = ()) -> str:
     """Read one sentence; ``locate(start, end)`` gives the Span of characters of ``text``.
     Returns the paragraph's topic (the lead subject) for the next sentences."""
     found = tokens(text)
@@ -242,12 +246,14 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
     result = ctx.result
     last_label, last_period = "", None
     last_from: tuple[int, str] | None = None
+    breakdown: tuple[str, ...] = ()  # "the breakdown of X was A in B, C in D": B and D are parts of X
     given_hint = hint
     previous_end = 0
     paired = _respectively(text, found, ctx.cal)
     for index, tok in enumerate(found):
         segment, after = _own(text[previous_end:tok.start]), text[tok.end:]
         segment = _SPELLED.sub(" ", segment)  # "seventy five million and ... (75,520,000)": the words say the same
+        segment = re.sub(r"\bto\s+(?:was|were)\s*$", "to ", segment)  # "increased by X to was Y": a slip of the pen
         before = text[:tok.start]
         previous_end = tok.end
         span = locate(tok.num_start, tok.num_end)
@@ -316,7 +322,15 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
                 # "The breakdown of other investments were JPY3,205 million in nonmarketable equity securities"
                 whole = re.sub(r"^.*?\b(?:breakdown\s+of|of)\s+", "", label, flags=re.I)
                 label, sections = _clean(inside["label"]), (whole,)
-
+                breakdown = sections
+        elif breakdown and tok.kind == "amount" and (m := _IN_FOLLOWS.match(after)) is not None:
+            label, sections = _clean(m["label"]), breakdown
+            period = last_period
+        elif (m := _PHRASE_COMMA.search(segment)) is not None:
+            # "—authorized, 75,520,000 shares; issued and outstanding, 41,295,600 shares at March 31, 2013"
+            label = _clean(m["phrase"])
+            ahead = _PERIOD_PHRASE.search(text[tok.end:])
+            period = _period_in(ahead.group(0), ctx.cal) if ahead else None
         elif (m := _IN_FOLLOWS.match(after)) is not None and tok.kind == "amount":
             label = _clean(m["label"])
             period = _period_in(text, ctx.cal)
@@ -345,7 +359,7 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
         else:
             unit, scale = None, 0
         result.observations.append(Observation(
-            label=label, sections=sections, statement="prose", span=span, source_text=source,
+            label=label, sections=context + sections, statement="prose", span=span, source_text=source,
             value=numbers.normalize_decimal(value.scaleb(scale)), negated_wording=negative,
             period=period, unit=unit, decimals=places - scale, scale=scale,
             kind="percent" if tok.kind == "percent" else ("count" if unit is None else ""),
@@ -365,7 +379,7 @@ def _respectively(text: str, found: list[Token], cal: FiscalCalendar) -> dict[in
     at March 31, 2013 and September 30, 2013, respectively": labels or dates paired with values in order."""
     if not _RESPECTIVELY.search(text):
         return {}
-    amounts = [i for i, t in enumerate(found) if t.kind == "amount" or t.kind == "count"]
+    amounts = [i for i, t in enumerate(found) if t.kind in ("amount", "count", "shares")]
     for start in range(len(amounts) - 1):
         run = [amounts[start]]
         for i in amounts[start + 1:]:
@@ -377,9 +391,10 @@ def _respectively(text: str, found: list[Token], cal: FiscalCalendar) -> dict[in
             continue
         before = text[:found[run[0]].start]
         m = _COPULA.search(before)
-        if not m:
+        # "Treasury stock —758,800 shares and 758,813 shares held ... at D1 and D2, respectively"
+        subject = _subject(before[:m.start()] if m else before)
+        if not subject:
             continue
-        subject = _subject(before[:m.start()])
         labels = [s for s in _AND_LIST.split(subject) if s]
         if len(labels) > 1 and all(len(x.split()) == 1 for x in labels[1:]) and len(labels[0].split()) > 1:
             # "current deferred tax assets and liabilities": the shared words go with each
@@ -387,16 +402,17 @@ def _respectively(text: str, found: list[Token], cal: FiscalCalendar) -> dict[in
             labels = [labels[0]] + [f"{shared} {x}" for x in labels[1:]]
         tail = text[found[run[-1]].end:]
         dates = [d.date for d in find_dates(tail.split("respectively")[0]) if d.date]
+        if len(dates) == len(run):  # one item at several dates ("... and amortization of A and B at D1 and D2")
+            whole = subject if len(labels) > 1 and len(labels) != len(run) or len(dates) == len(run) else labels[0]
+            return {i: (whole, Period(end=d)) for i, d in zip(run, dates, strict=True)}
         if len(labels) == len(run):
             period = _period_in(before, cal)
             return {i: (label, period) for i, label in zip(run, labels, strict=True)}
-        if len(labels) == 1 and len(dates) == len(run):
-            return {i: (labels[0], Period(end=d)) for i, d in zip(run, dates, strict=True)}
     return {}
 
 
 def extract_columns(columns: list[list[tuple[str, Span]]], hints: list[str], cal: FiscalCalendar,
-                    default: Period | None, convenience_note: bool) -> Extraction:
+                    default: Period | None, convenience_note: bool, context: tuple[str, ...] = ()) -> Extraction:
     """Sentences written down the columns of a table ("Current articles" | "After the amendment"):
     each column's cells read top to bottom as one text; ``hints`` says whether a column
     is the state before or after a change."""
@@ -422,7 +438,8 @@ def extract_columns(columns: list[list[tuple[str, Span]]], hints: list[str], cal
             return Span(first[0], first[1], last[1] + 1)
 
         for s, e in _sentences(text):
-            _sentence(ctx, text[s:e], lambda a, b, s=s, loc=locate: loc(s + a, s + b), default, "", hint=hint)
+            _sentence(ctx, text[s:e], lambda a, b, s=s, loc=locate: loc(s + a, s + b), default, "", hint=hint,
+                      context=context)
     for skip in ctx.result.skipped:
         skip.origin = "table"
     return ctx.result

@@ -593,6 +593,8 @@ def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
                 continue
             label = label.rstrip(":").strip()
         context = tuple(s for _, s in sections)
+        if numbers.has_digit(label):
+            _label_figures(table, row, label, result)
         for cell in good:
             col = table.columns[cell.index] if cell.index < len(table.columns) else Column(cell.index)
             cell_context = context + ((col.qualifier,) if col.qualifier else ())
@@ -639,6 +641,19 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
             _observe(table, row, index, cell, item, context, col, cell_period, status, len(table.columns) - 1,
                      change_column=col.change or (col.unit is not None and col.unit.kind == "percent"
                                                   and not col.own_header))
+
+
+def _label_figures(table: _Table, row: Row, label: str, result: Extraction) -> None:
+    """Figures written inside a row's label ("Accounts receivable, net of allowance for
+    doubtful accounts of JPY 93,934 thousand and JPY 54,390 thousand at March 31, 2013 and
+    September 30, 2013, respectively"), read as a sentence about the row's item."""
+    cell = row.cells[0]
+    lead = len(cell.text) - len(cell.text.lstrip())
+    span = Span(cell.span.line, cell.span.start + lead, cell.span.start + lead + len(cell.text.strip()))
+    item = re.split(r",|\s[\u2014\u2013]|[\u2014\u2013]", label, maxsplit=1)[0].strip()
+    found = sentences.extract_columns([[(cell.text.strip(), span)]], [""], table.cal, None,
+                                      table.convenience_note, context=(item,) if item else ())
+    result.extend(found)
 
 
 def _period_hint(label: str) -> str:
