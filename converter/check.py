@@ -105,6 +105,10 @@ def filing_calculations(facts: list[Fact], tax: Taxonomy) -> tuple[CalcArcs, lis
     rounds before it adds.
     """
     arcs = tax.calc_arcs(reported_concepts(facts))
+    every_item: dict[tuple[str, str], int] = defaultdict(int)  # (role, total) -> items in the taxonomy
+    for role, role_arcs in tax.calc_arcs().items():
+        for parent, _, _ in role_arcs:
+            every_item[(role, parent)] += 1
     by_key: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.is_numeric:
@@ -124,7 +128,8 @@ def filing_calculations(facts: list[Fact], tax: Taxonomy) -> tuple[CalcArcs, lis
                 if problem is None:
                     continue
                 dropped.add(parent)
-                complete, own_precision = problem
+                present, own_precision = problem
+                complete = present == every_item[(role, parent)]
                 where = f"{parent} for {key[1].key}"
                 if complete and own_precision:
                     messages.append(Message("warning", f"calculation inconsistency in the source: {where} is "
@@ -143,9 +148,9 @@ def filing_calculations(facts: list[Fact], tax: Taxonomy) -> tuple[CalcArcs, lis
 
 
 def _summation_problem(totals: list[Fact], children: list[tuple[str, int]], key: tuple,
-                       by_key: dict[tuple, list[Fact]]) -> tuple[bool, bool] | None:
+                       by_key: dict[tuple, list[Fact]]) -> tuple[int, bool] | None:
     """None when the items present add up to the total within rounding; else
-    (every item present?, inconsistent even at the total's own precision?)."""
+    (how many items are present, inconsistent even at the total's own precision?)."""
     _, period, unit, dims = key
     present = [(by_key[(c, period, unit, dims)], w) for c, w in children if (c, period, unit, dims) in by_key]
     if not present:
@@ -156,7 +161,7 @@ def _summation_problem(totals: list[Fact], children: list[tuple[str, int]], key:
         f.decimals is not None for f in totals) else None
     same = [f for f in totals if f.decimals == precision] or totals
     own = _consistent(same, present, lambda group: [f for f in group if f.decimals == precision] or group)
-    return len(present) == len(children), not own
+    return len(present), not own
 
 
 def _consistent(totals: list[Fact], present, pick) -> bool:

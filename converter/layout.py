@@ -132,6 +132,28 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
         return None
     width = max(len(r) for r in runs)
     header = next((r for r in runs if len(r) == width), runs[0])
+    if width < 2:
+        return None
+
+    def nearest(end: int) -> int:  # the value column whose right edge is nearest (numbers are right-aligned)
+        return min(range(1, width), key=lambda i: abs(header[i][1] - end))
+
+    # each value column's horizontal extent, from the numbers in it
+    extent: dict[int, tuple[int, int]] = {}
+    for line, found in zip(lines, runs, strict=True):
+        for start, end in found[1:]:
+            if _NUMERIC.match(line[start:end]):
+                i = nearest(end)
+                lo, hi = extent.get(i, (start, end))
+                extent[i] = (min(lo, start), max(hi, end))
+    margin = min(found[0][0] for found in runs if found)
+
+    def column_of(start: int, end: int) -> int | None:
+        """A header text sits over the column it overlaps most ("Six Months Ended" over "1,234,567")."""
+        overlaps = {i: min(end, hi) - max(start, lo) for i, (lo, hi) in extent.items()}
+        best = max(overlaps, key=lambda i: (overlaps[i], -i), default=None)
+        return best if best is not None and overlaps[best] > 0 else None
+
     rows = []
     for number, line, found in zip(numbers, lines, runs, strict=True):
         if _RULE.match(line):
@@ -140,12 +162,15 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
         label_taken = False
         for start, end in found:
             text = line[start:end]
-            if not label_taken and start < (header[1][0] if width > 1 else len(line)) and not _NUMERIC.match(text):
+            numeric = bool(_NUMERIC.match(text))
+            if not label_taken and not numeric and start < header[1][0] and (
+                    start <= margin + 8 or column_of(start, end) is None):
                 index = 0
                 label_taken = True
+            elif numeric:
+                index = nearest(end)
             else:
-                # the header column whose right edge is nearest this run's right edge
-                index = min(range(1, width), key=lambda i: abs(header[i][1] - end)) if width > 1 else 0
+                index = column_of(start, end) or nearest(end)
             cells[index] = Cell(text, Span(number, start, end))
         rows.append(Row(number, cells))
     table = Block("table", numbers[0], block.last_line, rows=rows)

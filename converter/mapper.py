@@ -488,12 +488,17 @@ def adjusting_member_signs(facts: list[Fact], tax: Taxonomy) -> list[Message]:
             continue
         scenario = tuple(d for d in f.dimensions if d[0] == FORECAST_DIMENSION[0])
         if len(f.dimensions) - len(scenario) <= 1:  # the total, or one segment
-            groups[(f.concept, f.period, f.unit, scenario)].append(f)
+            groups[(f.concept, f.period, f.unit, scenario, f.decimals)].append(f)  # one table at a time
     for group in groups.values():
         totals = [f for f in group if all(d[0] == FORECAST_DIMENSION[0] for d in f.dimensions)]
         members = [f for f in group if f not in totals]
         adjusting = [f for f in members if any(_ADJUSTING_MEMBER.search(m) for _, m in f.dimensions)]
-        if not totals or len(adjusting) != 1 or len(members) < 2:
+        if not totals or not adjusting or len(members) < 2:
+            continue
+        if len(adjusting) > 1 or len({f.dimensions for f in members}) < len(members):
+            messages.append(Message("warning", f"segments of {adjusting[0].concept} for {adjusting[0].period.key} are "
+                                    "stated more than once at the same precision; eliminations left as printed",
+                                    adjusting[0].span.line))
             continue
         elim = adjusting[0]
         rest = sum((f.value for f in members if f is not elim), Decimal(0))

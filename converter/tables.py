@@ -336,8 +336,13 @@ def _is_header_row(row: Row) -> bool:
     if any(c.number for c in good):
         return False
     if row.label:
-        return bool(other) and not any(c.date for c in good)
+        if unit_phrase(row.label) or parse_unit_header(row.label):  # "| (JPY millions) | Year ended ... |"
+            return bool(good or other)
+        return bool(other) and not any(c.date and not _PERIOD_WORDS.search(c.text) for c in good)
     return bool(good or other)
+
+
+_PERIOD_WORDS = re.compile(r"\b(?:ended|ending|as\s+of|months|year|quarter|period)\b", re.I)
 
 
 def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: str,
