@@ -441,7 +441,7 @@ def to_facts(observations: list[Observation], tax: Taxonomy, mapper: Mapper) -> 
             skipped.append(Skip(obs.span, obs.source_text, f"unmapped: {mapping.reason}", obs.label, mapping.candidates,
                                 obs.origin))
             continue
-        where = (obs.span.line, obs.span.start)
+        where = (obs.span.line, obs.span.start, obs.period.key if obs.same_figure else None)
         if where in taken:
             continue  # the same characters read twice (a table in a sentence): one fact
         taken.add(where)
@@ -470,6 +470,7 @@ def to_facts(observations: list[Observation], tax: Taxonomy, mapper: Mapper) -> 
             rule=mapping.rule,
             confidence=mapping.confidence,
             statement=obs.statement,
+            hidden=obs.hidden,
         ))
     return facts, skipped
 

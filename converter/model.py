@@ -88,6 +88,11 @@ class Unit:
             text += "_per_" + part(self.denominator)
         return text
 
+    @property
+    def is_monetary(self) -> bool:
+        """An amount of money, or money per share."""
+        return any(m.startswith("iso4217:") for m in self.numerator)
+
     def __str__(self) -> str:  # pragma: no cover - display only
         return self.oim
 
@@ -208,6 +213,8 @@ class Observation:
     concept: str | None = None  # set when the extractor knows the concept (notices)
     origin: str = "table"  # "table" | "prose"
     period_hint: str = ""  # "beginning" / "end" for instant items in duration columns
+    hidden: bool = False  # written in a form no transform reads ("One-half (1/2)"): tagged in ix:hidden
+    same_figure: bool = False  # one figure stated for several dates: one fact per date, tagged nested
     contribution: bool = False  # the sign shows the item's effect on its total
     table: int = 0  # first line of the table it came from (0: prose)
     row: int = 0  # row index within that table
@@ -271,6 +278,7 @@ class Fact:
     rule: str = ""  # how the mapper chose the concept
     confidence: float = 1.0
     statement: str = ""  # kind of table or text it came from ("income", "cashflow", ..., "prose")
+    hidden: bool = False  # see Observation.hidden
 
     @property
     def is_numeric(self) -> bool:

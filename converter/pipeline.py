@@ -15,7 +15,7 @@ from pathlib import Path
 from . import check, entities, layout, prose, sentences, tables
 from . import taxonomy as taxonomy_mod
 from .mapper import Mapper, adjusting_member_signs, to_facts
-from .model import Document, Entity, Filing, Message
+from .model import Document, Entity, Filing, Message, Observation, Status
 from .periods import FiscalCalendar, find_dates
 from .reader import InputError, read_document
 from .taxonomy import Taxonomy
@@ -78,6 +78,23 @@ def _one_fate(facts, skipped):
     return sorted(unique.values(), key=lambda s: (s.span.line, s.span.start))
 
 
+def _future_amounts_are_forecasts(observations: list[Observation], issued: dt.date | None) -> list[Message]:
+    """An amount for a period that ends after the release date cannot be an actual: whatever
+    the wording, it is a forecast (a target line under a heading that does not say so)."""
+    if issued is None:
+        return []
+    lines = []
+    for obs in observations:
+        if obs.status is Status.ACTUAL and obs.unit is not None and obs.unit.is_monetary and obs.period.end > issued:
+            obs.status = Status.FORECAST
+            lines.append(obs.span.line)
+    if not lines:
+        return []
+    where = ", ".join(str(n) for n in sorted(set(lines))[:8]) + (" ..." if len(set(lines)) > 8 else "")
+    return [Message("info", f"{len(lines)} amounts for periods ending after the release date ({issued}) are "
+                    f"treated as forecasts (lines {where})", lines[0])]
+
+
 def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
     settings = settings or Settings()
     text = "\n".join(doc.lines)
@@ -106,6 +123,7 @@ def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
     current = sentences.current_period(found.observations)
     found.extend(prose.extract(doc, blocks, cal, notice, current))
     found.extend(sentences.extract(doc, blocks, cal, current, convenience, skip_lines=table_lines))
+    messages += _future_amounts_are_forecasts(found.observations, issued)
     facts, unmapped = to_facts(found.observations, settings.taxonomy, settings.mapper_for(entity))
     messages += adjusting_member_signs(facts, settings.taxonomy)
     filing = Filing(

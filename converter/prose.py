@@ -12,13 +12,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from .layout import heading_text
 from .model import JPY_PER_SHARE, PURE, Block, Document, Extraction, Observation, Period, Skip, Span
 from .periods import MONTHS, FiscalCalendar, find_dates
 
 _D = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"  # optional weekday before a date
-_RECORD_DATE = re.compile(r"\brecord\s+date\s*(?:of|is|was|:)\s*" + _D, re.I)
+_RECORD_DATE = re.compile(r"\brecord\s+date\s*(?:of|is|was|:)?\s*" + _D, re.I)
+_SUBJECTS = re.compile(r"\bdividends?\b|\bstock\s+split\b", re.I)
 _EFFECTIVE_DATE = re.compile(r"\beffective\s+date\s*(?:of\s+the\s+stock\s+split\s*)?(?:is|was|:|of)?\s*" + _D, re.I)
 _RATIO = re.compile(r"\bratio\s+of\s+(?P<a>\d+)\s*:\s*(?P<b>\d+)\b|\b(?P<c>\d+)-for-(?P<d>\d+)\s+(?:stock\s+)?split", re.I)
 _DPS = re.compile(
@@ -36,6 +38,7 @@ class _Line:
     heading: str  # the nearest heading above (or the line itself when it is one)
 
 
+_LIST_ITEM = re.compile(r"^\s*\d{1,2}\)\s")
 _TOP_HEADING = re.compile(r"^\s*(?:#+\s*)?(?:\d+\.|[IVX]+\.)\s")
 
 
@@ -50,7 +53,7 @@ def _lines(doc: Document, blocks: list[Block]) -> list[_Line]:
             text = heading_text(doc.line(block.first_line))
             if _TOP_HEADING.match(doc.line(block.first_line)):
                 top, nearest = text, ""
-            else:
+            elif not _LIST_ITEM.match(text):  # "4) Temporarily books closed ..." is an item of "(5) ..."
                 nearest = text
         heading = " / ".join(h for h in (top, nearest) if h)
         for n in range(block.first_line, block.last_line + 1):
@@ -67,6 +70,19 @@ def _date_after(line: str, pos: int) -> tuple[dt.date, int, int] | None:
             shift = first_month.start() if first_month and not text[:1].isdigit() else 0
             return d.date, pos + d.start + shift, pos + d.end
     return None
+
+
+def _sentence_subject(line: str, pos: int) -> str:
+    """What the record date at ``pos`` belongs to: the nearest "dividend" or "stock split" before it
+    in its sentence ("The year-end dividend ... shall be paid ... on the record date ..."), else the
+    first one after it; "" when the sentence names neither."""
+    start = max(line.rfind(". ", 0, pos), line.rfind("; ", 0, pos)) + 1
+    end = min((i for i in (line.find(". ", pos), line.find("; ", pos)) if i >= 0), default=len(line))
+    before = list(_SUBJECTS.finditer(line, start, pos))
+    m = before[-1] if before else _SUBJECTS.search(line, pos, end)
+    if m is None:
+        return ""
+    return "dividend" if m.group(0).lower().startswith("dividend") else "stock split"
 
 
 def _dividend_period(record: dt.date, cal: FiscalCalendar) -> tuple[str, Period] | None:
@@ -107,9 +123,10 @@ def notice_context(doc: Document, blocks: list[Block], cal: FiscalCalendar, issu
             if not found:
                 continue
             date, s, e = found
-            if topic_split and "dividend" not in ln.text[max(0, m.start() - 80):m.start()].lower():
+            about = _sentence_subject(ln.text, m.start())
+            if topic_split and about != "dividend":
                 ctx.split_dates.setdefault("record", (ln, date, s, e))
-            elif _DIVIDEND.search(ln.text) and not split_notice:
+            elif about == "dividend" or (_DIVIDEND.search(ln.text) and not split_notice):
                 period = _dividend_period(date, cal)
                 if period is None:
                     ctx.skipped.append(Skip(Span(ln.number, s, e), ln.text[s:e],
@@ -167,7 +184,9 @@ def _extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, ctx: Notic
                 "dividend per common share", ("dividend", kind), Span(ln.number, m.start("num"), m.end("num")),
                 m.group(0), Decimal(m["num"]), period, unit=JPY_PER_SHARE, decimals=places))
         _caption_date(ln, cal, ctx, current, result)
+        _resolution_date(ln, ctx, result)
 
+    _adr_ratios(lines, ctx, result)
     if ctx.event is not None:
         event = ctx.event
         for key, label in (("record", "record date"), ("effective", "effective date")):
@@ -192,37 +211,126 @@ def _extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, ctx: Notic
     return result
 
 
+_IS_DATE = re.compile(r"(?:^|[,;.:]\s+|\(Note\)\s*)(?:the\s+)?(?P<label>[a-z][a-z -]{3,60}?)\s+"
+                      r"(?:is|was|will\s+be|shall\s+be)\s+" + _D + r"(?=[A-Z][a-z]+\.?\s+\d)", re.I)
+_EFFECTIVE_LEAD = re.compile(r"^\s*(?P<label>Effective)\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4},)")
+_DATE_RANGE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\(?\d{1,2}\)\s*)?(?P<label>[A-Z][\w ,'-]{3,60}?)\s+(?:for|from)\s+" + _D)
+_RANGE_TO = re.compile(r"\s*(?:\u2013|\u2014|-|to|through|until)\s*" + _D, re.I)
+
+
+def _dated_labels(text: str) -> list[tuple[str, int]]:
+    """(label, where its date starts) for each date the line states for a caption:
+    "Payment of dividend: December 6, 2013", "the record date in substance is Wednesday,
+    December 30, 2020", "Effective January 1, 2021, ...", and both ends of "Books closed
+    for December 29, 2020 - January 4, 2021" (labels "... from" and "... to")."""
+    if m := _CAPTION_DATE.match(text):
+        return [(m["label"].strip(), m.end())]
+    if m := _EFFECTIVE_LEAD.match(text):
+        return [("Effective date", m.end())]
+    if (m := _DATE_RANGE.match(text)) and (first := _date_after(text, m.end())):
+        to = _RANGE_TO.match(text, first[2])
+        if to and _date_after(text, to.end()):
+            label = m["label"].strip()
+            return [(f"{label} from", m.end()), (f"{label} to", to.end())]
+    return [(m["label"].strip(), m.end()) for m in _IS_DATE.finditer(text)]
+
+
 def _caption_date(ln: _Line, cal: FiscalCalendar, ctx: NoticeContext, current: Period | None, result: Extraction) -> None:
-    """"Payment of dividend: December 6, 2013", "Public notice date of the record date: Tuesday,
-    December 15, 2020": a date stated for a caption, dated by what the document is about."""
-    m = _CAPTION_DATE.match(ln.text)
-    if not m:
-        return
-    found = _date_after(ln.text, m.end())
-    if not found:
-        return
-    date, s, e = found
-    label = re.sub(r"^\(?\d{1,2}\)\s*", "", m["label"].strip())
+    """Dates stated for a caption (see _dated_labels), dated by what the document is about."""
     if any(key and key[0].number == ln.number for key in ctx.split_dates.values()):
         return  # read already as the split's record or effective date
+    for label, at in _dated_labels(ln.text):
+        found = _date_after(ln.text, at)
+        if not found:
+            continue
+        date, s, e = found
+        label = re.sub(r"^\(?\d{1,2}\)\s*", "", label)
+        dated = _dated_by_notice(ln, label, cal, ctx, current)
+        if dated is not None:
+            sections, period = dated
+            result.observations.append(_obs(label, sections, Span(ln.number, s, e), ln.text[s:e], date, period))
+
+
+def _dated_by_notice(ln: _Line, label: str, cal: FiscalCalendar, ctx: NoticeContext,
+                     current: Period | None) -> tuple[tuple[str, ...], Period] | None:
+    """The section context and period of a date a notice states: the split's day for what a split
+    notice announces, the dividend's period for a dividend's dates; None when neither applies."""
     if ctx.event is not None and _OTHER_SUBJECT.search(ln.heading + " " + label):
         # a date of something else the notice announces (the ADR ratio change, the articles)
-        sections = tuple(_ENUMERATED.sub("", h) for h in reversed(ln.heading.split(" / ")))
-        period = ctx.event
-    elif ctx.event is not None:
-        sections, period = ("stock split",), ctx.event
-    elif _DIVIDEND.search(label):
+        return tuple(_ENUMERATED.sub("", h) for h in reversed(ln.heading.split(" / "))), ctx.event
+    if ctx.event is not None:
+        return ("stock split",), ctx.event
+    if _DIVIDEND.search(label):
         if ctx.dividend:
             kind, period = ctx.dividend
         elif current is not None:
             fy = cal.fiscal_year_of(current.end)
             kind, period = ("interim", cal.half(fy, 1)) if current.end == cal.half(fy, 1).end else ("year-end", cal.year(fy))
         else:
-            return
-        sections = ("dividend", kind)
+            return None
+        return ("dividend", kind), period
+    return None
+
+
+_ADR_RATIO = re.compile(
+    r"\b(?P<which>current|new|old|previous|revised)\s+ratio\s*:\s*(?:[A-Za-z-]+\s+)?\((?P<adr>\d+)\)\s*ADRs?\s*=\s*"
+    r"(?:[A-Za-z-]+\s+)?\((?P<num>\d+)(?:/(?P<den>\d+))?\)", re.I)
+_BEFORE_CHANGE = ("current", "old", "previous")
+
+
+def _adr_effective(lines: list[_Line]) -> dt.date | None:
+    """The day an ADR ratio change takes effect: an "Effective date:" under a heading about ADRs."""
+    for ln in lines:
+        if re.search(r"\bADRs?\b|Depositary", ln.heading) and (m := _EFFECTIVE_DATE.search(ln.text)):
+            if found := _date_after(ln.text, m.end()):
+                return found[0]
+    return None
+
+
+def _adr_ratios(lines: list[_Line], ctx: NoticeContext, result: Extraction) -> None:
+    """"Current ratio: One (1) ADR = One-half (1/2) of one common stock": shares per ADR, before
+    the change (the day before it takes effect) and after it.  A fraction cannot be tagged where
+    it stands, so such a value goes to ix:hidden."""
+    effective = _adr_effective(lines) or (ctx.event.end if ctx.event else None)
+    for ln in lines:
+        for m in _ADR_RATIO.finditer(ln.text):
+            span = Span(ln.number, m.start("num"), m.end("den") if m["den"] else m.end("num"))
+            ratio = Fraction(int(m["num"]), int(m["den"] or 1)) / int(m["adr"])
+            if effective is None or int(m["adr"]) == 0:
+                result.skipped.append(Skip(span, m.group(0), "ADR ratio without a date it applies from", "ADR ratio"))
+                continue
+            value = Decimal(ratio.numerator) / Decimal(ratio.denominator)
+            if value * ratio.denominator != ratio.numerator:
+                result.skipped.append(Skip(span, m.group(0), "ADR ratio with no exact decimal value", "ADR ratio"))
+                continue
+            day = effective - dt.timedelta(days=1) if m["which"].lower() in _BEFORE_CHANGE else effective
+            obs = _obs("shares of common stock per ADR", ("ADR",), span, m.group(0), value, Period(end=day),
+                       unit=PURE, decimals=None)
+            obs.hidden = ratio.denominator != 1 or m["adr"] != "1"
+            result.observations.append(obs)
+
+
+_RESOLVED = re.compile(r"\btoday\s+(?:resolved|approved|decided|declared)\b", re.I)
+
+
+def _resolution_date(ln: _Line, ctx: NoticeContext, result: Extraction) -> None:
+    """"TOKYO, May 24, 2018 -- ... Board of Directors today resolved upon the dividends": the
+    dateline's date is the day the dividend (or the split) was resolved."""
+    m = _RESOLVED.search(ln.text)
+    if not m:
+        return
+    dates = [d for d in find_dates(ln.text[:m.start()]) if d.date]
+    if not dates:
+        return
+    date, s, e = _date_after(ln.text, dates[-1].start) or (dates[-1].date, dates[-1].start, dates[-1].end)
+    about = _sentence_subject(ln.text, m.end())
+    if about == "dividend" and ctx.dividend:
+        sections, period = ("dividend", ctx.dividend[0]), ctx.dividend[1]
+    elif about == "stock split" and ctx.event:
+        sections, period = ("stock split",), ctx.event
     else:
         return
-    result.observations.append(_obs(label, sections, Span(ln.number, s, e), ln.text[s:e], date, period))
+    result.observations.append(_obs("resolution date", sections, Span(ln.number, s, e), ln.text[s:e], date, period))
 
 
 def _obs(label: str, sections: tuple[str, ...], span: Span, source: str, value, period: Period,

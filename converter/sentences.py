@@ -18,8 +18,8 @@ from decimal import Decimal
 
 from . import numbers
 from .layout import heading_text
-from .model import JPY, PURE, SHARES, Block, Document, Extraction, Message, Observation, Period, Skip, Span
-from .periods import FiscalCalendar, find_dates, parse_period
+from .model import JPY, PURE, SHARES, Block, Document, Extraction, Message, Observation, Period, Skip, Span, Status
+from .periods import FiscalCalendar, find_dates, parse_period, status_of
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|million|billion|trillion"
@@ -53,6 +53,16 @@ _COMPARE = re.compile(r"(?:\(\s*(?:an?\s+(?P<kind>income|expense|gain|loss|profi
 _TO = re.compile(r"\bto\s+$", re.I)
 _PHRASE_COMMA = re.compile(r"(?:^|[;\u2014\u2013]|\s-\s)\s*(?!(?:in|of|for|from|to|at|by|and)\s)"
                             r"(?P<phrase>[A-Za-z][A-Za-z -]{2,40}?),\s*$", re.I)
+_HEADLINE = re.compile(r"\s*(?:[-*•]\s*)?(?P<label>[A-Z][A-Za-z&'/,() -]{2,70}?)\s*:?\s*")
+_VERB = re.compile(r"\b(?:was|were|is|are|be|been|has|have|had|increased|decreased|rose|fell|grew|declined|reached|"
+                   r"amounted|totaled|totalled|recorded|posted|reported|said|announced|expects?|plans?)\b", re.I)
+_CHANGED_ITEM = re.compile(r"(?:^|[;.]\s)(?P<item>[^;()]+?)\s+(?:increased|decreased|rose|fell|grew|declined)\s+by\s*$",
+                           re.I)
+_CASH_FLOW_NOUN = re.compile(r"(?:net\s+)?cash\s+(?:out\s?flows?|in\s?flows?)", re.I)
+_FLOW_SOURCE = re.compile(r"\s*from\s+(?P<source>[a-z][a-z ,-]+?)\s*(?=[.;]|$)", re.I)
+_FORECAST_WORDS = re.compile(r"\b(?:forecasts?|targets?|expects?|expected|outlook|guidance|projected|projections?|"
+                             r"estimates?|estimated|plans?\s+to|aims?\s+(?:to|for|at))\b", re.I)
+_HYPOTHETICAL = re.compile(r"\bwould\s+(?:have\s+been|be|have\s+amounted\s+to)\b", re.I)
 _CHANGED_FROM = re.compile(r"\b(?:shall\s+be\s+|will\s+be\s+|was\s+|were\s+)?(?:adjusted|changed|increased|decreased|raised|"
                            r"reduced|revised)\s+from\s+$", re.I)
 _IN_FOLLOWS = re.compile(r"^\s+in\s+(?P<label>[a-z][\w\s-]*?)(?=,|\sand\s|\.|;|$)")
@@ -61,7 +71,7 @@ _FILLER = re.compile(
     r"in\s+the\s+breakdown|the\s+major\s+breakdown\s+of\s+[\w\s]+?\s+was|there\s+were|including|"
     r"(?:said|reported|announced|stated)(?:\s+that)?)\b[,\s]*)", re.I)
 _LEAD = re.compile(r"^(?:and|or|the|a|an|as\s+for|in\s+total|compared\s+(?:to|with)|yoy|year[- ]on[- ]year|net\s+of"
-                   r"|thousand|million|billion|to\s+was)\s+", re.I)
+                   r"|thousand|million|billion|to\s+was|included\s+in)\s+", re.I)
 _FISCAL_TOKEN = re.compile(r"\b(?:FY\s?\d{2,4}|[12]H\s?\d{2,4}|[1-4]Q\s?\d{2,4})\s+", re.I)
 _BREAKDOWN = re.compile(r"\bbreakdown\b|\bconsist(?:s|ed)?\b|\bcompris(?:e|es|ed)\b", re.I)
 _RATE = re.compile(r"^\s*per\s+(?:1\s?)?(?:US\$|U\.S\.\s*dollar|USD)", re.I)
@@ -131,7 +141,7 @@ def _subject(text: str) -> str:
         if new == text:
             break
         text = new
-    return " ".join(text.split()).strip(" ,;:-")
+    return " ".join(text.split()).strip(" ,;:-\u2014\u2013")
 
 
 def _period_in(text: str, cal: FiscalCalendar) -> Period | None:
@@ -169,6 +179,7 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, current: Pe
             convenience_note: bool, skip_lines: set[int]) -> Extraction:
     ctx = Context(cal, current, convenience_note, Extraction())
     heading_period: Period | None = None
+    heading_status = Status.ACTUAL  # "Financial Targets for FY2017": what follows is a forecast
     caption = ""
     for block in blocks:
         if block.kind == "table":
@@ -176,6 +187,7 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, current: Pe
         first = heading_text(doc.line(block.first_line))
         if block.kind == "heading":
             heading_period = parse_period(first, cal) or heading_period
+            heading_status = status_of(first)
             caption = first if _is_caption(first) else ""
             continue
         topic = ""
@@ -184,7 +196,8 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, current: Pe
             if number in skip_lines:
                 continue
             for s, e in _sentences(line):
-                topic = _sentence(ctx, line[s:e], _on_line(number, s), heading_period or current, topic, caption)
+                topic = _sentence(ctx, line[s:e], _on_line(number, s), heading_period or current, topic, caption,
+                                  status=heading_status)
             if _is_caption(line):
                 caption = line.strip()
         if block.first_line == block.last_line and _is_caption(first):
@@ -238,7 +251,7 @@ def _on_line(number: int, start: int):
 
 
 def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: str, caption: str = "",
-              hint: str = "", context: tuple[str, ...] = ()) -> str:
+              hint: str = "", context: tuple[str, ...] = (), status: Status = Status.ACTUAL) -> str:
     """Read one sentence; ``locate(start, end)`` gives the Span of characters of ``text``.
     Returns the paragraph's topic (the lead subject) for the next sentences."""
     found = tokens(text)
@@ -248,9 +261,10 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
     last_label, last_period = "", None
     last_from: tuple[int, str] | None = None
     breakdown: tuple[str, ...] = ()  # "the breakdown of X was A in B, C in D": B and D are parts of X
+    changed_item: tuple[str, Period | None] = ("", None)  # "X as of D increased by A ...": X and D
     given_hint = hint
     previous_end = 0
-    paired = _respectively(text, found, ctx.cal)
+    paired = _respectively(text, found, ctx.cal, in_label=bool(context))
     for index, tok in enumerate(found):
         segment, after = _own(text[previous_end:tok.start]), text[tok.end:]
         segment = _SPELLED.sub(" ", segment)  # "seventy five million and ... (75,520,000)": the words say the same
@@ -272,13 +286,22 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
         if tok.kind == "amount" and _RATE.match(after):
             result.skipped.append(Skip(span, source, "exchange rate of a convenience translation"))
             continue
+        if _HYPOTHETICAL.search(before):
+            result.skipped.append(Skip(span, source, "pro forma figure: what it would have been under another "
+                                       "assumption, not the reported value"))
+            continue
         if _CHANGE_BEFORE.search(segment[-40:]) or (tok.kind == "percent" and _CHANGE_AFTER.search(after)):
+            if (changed := _CHANGED_ITEM.search(before)) is not None:
+                changed_item = (_subject(changed["item"]), _period_in(changed["item"], ctx.cal))
             kind = "year-on-year change" if tok.kind == "percent" else "change over the period"
             result.skipped.append(Skip(span, source, f"{kind} (derived from reported values)"))
             continue
         label, period, sign_word, sections, hint = "", None, "", (), given_hint
-        if index in paired:
-            label, period = paired[index]
+        dates_for_all: list[Period | None] = []
+        if index in paired and paired[index][0][0] is None:
+            dates_for_all = [p for _, p in paired[index]]
+        if index in paired and not dates_for_all:
+            label, period = paired[index][0]
         elif tok.kind == "count":
             label = tok.noun
             period = _period_in(_immediate(after), ctx.cal) or _period_in(segment, ctx.cal)
@@ -296,8 +319,11 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
             if label:
                 sections = ()
                 hint = hint_here
-        elif m := _COMPARE.search(segment):
-            label, sign_word = last_label, m["kind"] or ""
+        elif (m := _COMPARE.search(segment)) or (last_label and re.fullmatch(r"\s*,\s*", segment) and _immediate(after)
+                                                 and before.count("(") == before.count(")")):
+            # "X of JPY106 million, JPY120 million for 1H16": the same item for another period (inside a
+            # parenthesis it may as well be the comparative of the item the parenthesis explains)
+            label, sign_word = last_label, (m["kind"] or "") if m else ""
             period = _period_in(_immediate(after), ctx.cal) or _period_in(segment, ctx.cal)
             if not label or period is None or period == last_period:
                 result.skipped.append(Skip(span, source, "comparative figure without a subject or period of its own",
@@ -327,6 +353,10 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
         elif breakdown and tok.kind == "amount" and (m := _IN_FOLLOWS.match(after)) is not None:
             label, sections = _clean(m["label"]), breakdown
             period = last_period
+        elif changed_item[0] and tok.kind == "amount" and re.search(r",\s*$", segment) and \
+                re.fullmatch(r"[\s.)]*", after):
+            # "... equity as of September 30, 2013 increased by JPY19,547 million ... in 1H13, JPY57,153 million."
+            label, period = changed_item
         elif (m := _PHRASE_COMMA.search(segment)) is not None:
             # "—authorized, 75,520,000 shares; issued and outstanding, 41,295,600 shares at March 31, 2013"
             label = _clean(m["phrase"])
@@ -335,9 +365,20 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
         elif (m := _IN_FOLLOWS.match(after)) is not None and tok.kind == "amount":
             label = _clean(m["label"])
             period = _period_in(text, ctx.cal)
+        if label and _CASH_FLOW_NOUN.fullmatch(label) and (m := _FLOW_SOURCE.match(_PAREN_GROUP.sub(" ", after))):
+            label = f"{label} from {_clean(m['source'])}"  # "net cash out flow of X (...) from changes in ..."
+        if not label and index == 0 and (m := _HEADLINE.fullmatch(segment)) and not _VERB.search(segment):
+            # a highlights line: "Revenues JPY83.0 billion (up 12.0% YoY)"
+            label = _clean(m["label"])
+            period = _period_in(_immediate(after), ctx.cal)
+        if not label and context and tok.kind == "shares":
+            # "Treasury stock—1,650,909 shares held by the company": the row's own item, counted in shares
+            label, sections = context[-1], ()
         if not label:
             result.skipped.append(Skip(span, source, "number in running text with no subject it is stated for"))
             continue
+        if dates_for_all:
+            period = dates_for_all[0]
         period = period or default
         if period is None:
             result.skipped.append(Skip(span, source, "no period stated or implied", label))
@@ -359,12 +400,15 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
             unit, scale = SHARES, 0
         else:
             unit, scale = None, 0
-        result.observations.append(Observation(
-            label=label, sections=context + sections, statement="prose", span=span, source_text=source,
-            value=numbers.normalize_decimal(value.scaleb(scale)), negated_wording=negative,
-            period=period, unit=unit, decimals=places - scale, scale=scale,
-            kind="percent" if tok.kind == "percent" else ("count" if unit is None else ""),
-            origin="prose", period_hint=hint or "end"))
+        for each in dates_for_all or [period]:
+            result.observations.append(Observation(
+                label=label, sections=context + sections, statement="prose", span=span, source_text=source,
+                value=numbers.normalize_decimal(value.scaleb(scale)), negated_wording=negative,
+                period=each, unit=unit, decimals=places - scale, scale=scale,
+                kind="percent" if tok.kind == "percent" else ("count" if unit is None else ""),
+                origin="prose", period_hint=hint or "end", same_figure=len(dates_for_all) > 1,
+                status=Status.FORECAST if status is Status.FORECAST or _FORECAST_WORDS.search(segment)
+                else Status.ACTUAL))
         if not topic and tok.kind == "amount":
             topic = re.sub(r"^(?:cost\s+of\s+)|\s+revenues?$", "", label, flags=re.I).strip()
     return topic
@@ -374,42 +418,54 @@ _RESPECTIVELY = re.compile(r",?\s*respectively\b", re.I)
 _AND_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
 
 
-def _respectively(text: str, found: list[Token], cal: FiscalCalendar) -> dict[int, tuple[str, Period | None]]:
+def _respectively(text: str, found: list[Token], cal: FiscalCalendar,
+                  in_label: bool = False) -> dict[int, list[tuple[str | None, Period | None]]]:
     """"The balances of common stock and additional paid-in capital ... were JPY25,497 million and
     JPY 35,933 million, respectively"; "allowance ... of JPY 93,934 thousand and JPY 54,390 thousand
-    at March 31, 2013 and September 30, 2013, respectively": labels or dates paired with values in order."""
+    at March 31, 2013 and September 30, 2013, respectively": labels or dates paired with values in order.
+
+    In a row label (``in_label``) a figure stated once for the row's dates applies to each of them
+    ("Treasury stock—1,650,909 shares held ... at March 31, 2017 and September 30, 2017,
+    respectively"); its label is then None: whatever the sentence says it is about."""
     if not _RESPECTIVELY.search(text):
         return {}
     amounts = [i for i, t in enumerate(found) if t.kind in ("amount", "count", "shares")]
-    for start in range(len(amounts) - 1):
-        run = [amounts[start]]
-        for i in amounts[start + 1:]:
-            if _AND_LIST.fullmatch(text[found[run[-1]].end:found[i].start]):
-                run.append(i)
-            else:
-                break
-        if len(run) < 2:
+    runs: list[list[int]] = []
+    for i in amounts:
+        if runs and _AND_LIST.fullmatch(text[found[runs[-1][-1]].end:found[i].start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: dict[int, list[tuple[str | None, Period | None]]] = {}
+    for run in runs:
+        tail = text[found[run[-1]].end:]
+        if "respectively" not in tail:
+            continue
+        dates = [d.date for d in find_dates(tail.split("respectively")[0]) if d.date]
+        if len(run) == 1:
+            if in_label and len(dates) > 1:
+                out[run[0]] = [(None, Period(end=d)) for d in dates]
             continue
         before = text[:found[run[0]].start]
         m = _COPULA.search(before)
         # "Treasury stock —758,800 shares and 758,813 shares held ... at D1 and D2, respectively"
         subject = _subject(before[:m.start()] if m else before)
+        if not subject and (phrase := _PHRASE_COMMA.search(before)):
+            subject = _clean(phrase["phrase"])  # "issued and outstanding, 46,711,400 and 46,713,800 shares at ..."
         if not subject:
+            continue
+        if len(dates) == len(run):  # one item at several dates
+            out.update({i: [(subject, Period(end=d))] for i, d in zip(run, dates, strict=True)})
             continue
         labels = [s for s in _AND_LIST.split(subject) if s]
         if len(labels) > 1 and all(len(x.split()) == 1 for x in labels[1:]) and len(labels[0].split()) > 1:
             # "current deferred tax assets and liabilities": the shared words go with each
             shared = labels[0].rsplit(" ", 1)[0]
             labels = [labels[0]] + [f"{shared} {x}" for x in labels[1:]]
-        tail = text[found[run[-1]].end:]
-        dates = [d.date for d in find_dates(tail.split("respectively")[0]) if d.date]
-        if len(dates) == len(run):  # one item at several dates ("... and amortization of A and B at D1 and D2")
-            whole = subject if len(labels) > 1 and len(labels) != len(run) or len(dates) == len(run) else labels[0]
-            return {i: (whole, Period(end=d)) for i, d in zip(run, dates, strict=True)}
         if len(labels) == len(run):
             period = _period_in(before, cal)
-            return {i: (label, period) for i, label in zip(run, labels, strict=True)}
-    return {}
+            out.update({i: [(label, period)] for i, label in zip(run, labels, strict=True)})
+    return out
 
 
 def extract_columns(columns: list[list[tuple[str, Span]]], hints: list[str], cal: FiscalCalendar,

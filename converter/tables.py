@@ -559,11 +559,17 @@ def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
         sections = [(0, table.title.captions[0].rstrip(":").strip())]
     places = _column_places(data_rows)
     pending: str | None = None
+    last_item = ""
     for index, row in enumerate(data_rows):
         good, other = _value_cells(row)
         label = clean_label(row.cells[0].text) if row.cells else ""
         _report_other_cells(row, other, label, result)
         if label and not good:
+            if last_item and label[0] in "\u2014\u2013-" and numbers.has_digit(label):
+                # "—authorized, 75,520,000 shares; issued ..., 46,697,800 shares at September 30, 2013":
+                # the second line of the row above, stating its figures for another date
+                _label_figures(table, row, label, result, item=last_item)
+                continue
             if pending and label[0].islower():
                 label = f"{pending} {label}"  # a label wrapped onto the next line
             level = _section_level(label)
@@ -598,6 +604,7 @@ def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
                 continue
             label = label.rstrip(":").strip()
         context = tuple(s for _, s in sections)
+        last_item = _item_of(label)
         if numbers.has_digit(label):
             _label_figures(table, row, label, result)
         for cell in good:
@@ -648,14 +655,19 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
                                                   and not col.own_header))
 
 
-def _label_figures(table: _Table, row: Row, label: str, result: Extraction) -> None:
+def _item_of(label: str) -> str:
+    """"Common-stock —authorized, ..." -> "Common-stock": the line item a label names before its details."""
+    return re.split(r",|\s[\u2014\u2013]|[\u2014\u2013]", label, maxsplit=1)[0].strip()
+
+
+def _label_figures(table: _Table, row: Row, label: str, result: Extraction, item: str | None = None) -> None:
     """Figures written inside a row's label ("Accounts receivable, net of allowance for
     doubtful accounts of JPY 93,934 thousand and JPY 54,390 thousand at March 31, 2013 and
     September 30, 2013, respectively"), read as a sentence about the row's item."""
     cell = row.cells[0]
     lead = len(cell.text) - len(cell.text.lstrip())
     span = Span(cell.span.line, cell.span.start + lead, cell.span.start + lead + len(cell.text.strip()))
-    item = re.split(r",|\s[\u2014\u2013]|[\u2014\u2013]", label, maxsplit=1)[0].strip()
+    item = _item_of(label) if item is None else item
     found = sentences.extract_columns([[(cell.text.strip(), span)]], [""], table.cal, None,
                                       table.convenience_note, context=(item,) if item else ())
     result.extend(found)

@@ -225,8 +225,14 @@ def label_lists(doc: Document, blocks: list[Block]) -> list[Block]:
                 i += 1
             if labels and values:
                 rows = []
+                later = _later_labels(doc, numbers[i:], values[len(labels):])
                 for j, value_line in enumerate(values):
-                    label_cell = _whole_line_cell(doc, labels[j]) if j < len(labels) else Cell("", Span(value_line, 0, 0))
+                    if j < len(labels):
+                        label_cell = _whole_line_cell(doc, labels[j])
+                    elif later:
+                        label_cell = _whole_line_cell(doc, later[j - len(labels)])
+                    else:
+                        label_cell = Cell("", Span(value_line, 0, 0))
                     rows.append(Row(labels[j] if j < len(labels) else value_line,
                                     [label_cell, _whole_line_cell(doc, value_line)]))
                 _, title = _header_lead(doc, blocks, index)
@@ -234,6 +240,23 @@ def label_lists(doc: Document, blocks: list[Block]) -> list[Block]:
             elif not labels and not values:
                 i += 1
     return rebuilt
+
+
+def _later_labels(doc: Document, rest: list[int], surplus: list[int]) -> list[int]:
+    """Values left over after the labels, each repeating the value stated under a label that
+    follows ("151,040,000 shares" / "(Note) Total number of authorized shares after the stock
+    split:" / "151,040,000 shares"): the lines of those labels, or [] when they do not match."""
+    found = []
+    k = 0
+    while surplus and k + 1 < len(rest) and len(found) < len(surplus):
+        label, value = rest[k], rest[k + 1]
+        if not (_LABEL_LINE.search(doc.line(label)) and _VALUE_LINE.match(doc.line(value))):
+            return []
+        if doc.line(value).strip() != doc.line(surplus[len(found)]).strip():
+            return []
+        found.append(label)
+        k += 2
+    return found if len(found) == len(surplus) else []
 
 
 def _whole_line_cell(doc: Document, number: int) -> Cell:

@@ -50,4 +50,5 @@ def test_2020_stock_split_headline_facts(filings):
     assert one(filing, "StockSplitRecordDate", event).value == dt.date(2020, 12, 31)
     assert one(filing, "StockSplitEffectiveDate", event).value == dt.date(2021, 1, 1)
     # the ADR ratio change has its own effective date, which is not the split's
-    assert {f.concept for f in filing.facts if f.value == dt.date(2021, 1, 4)} == {"AdrRatioChangeEffectiveDate"}
+    assert {f.concept for f in filing.facts if f.value == dt.date(2021, 1, 4)} == {
+        "AdrRatioChangeEffectiveDate", "AdrBooksClosedEndDate"}

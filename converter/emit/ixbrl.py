@@ -55,7 +55,7 @@ def _display(text: str) -> str:
 def _fact_view(fact: Fact, text: str, ctx: EmitContext) -> dict:
     tax = ctx.taxonomy
     view = {"id": fact.id, "name": tax.qname(fact.concept), "context": context_id(fact.period, fact.dimensions),
-            "text": text, "numeric": fact.unit is not None}
+            "text": text, "numeric": fact.unit is not None, "inner": None}
     if fact.unit is not None:
         view["unit"] = fact.unit.xml_id
         view["decimals"] = decimals_text(fact)
@@ -67,6 +67,12 @@ def _fact_view(fact: Fact, text: str, ctx: EmitContext) -> dict:
     return view
 
 
+def _plain_value(fact: Fact) -> str:
+    """The value as ix:hidden states it: digits with a decimal point, no sign (that is the sign attribute)."""
+    assert isinstance(fact.value, Decimal)
+    return format(abs(fact.value), "f")
+
+
 def _segments(line: str, start: int, end: int, facts: list[Fact], ctx: EmitContext) -> list[Segment]:
     """Text of line[start:end] cut around the facts tagged inside it."""
     out: list[Segment] = []
@@ -74,9 +80,17 @@ def _segments(line: str, start: int, end: int, facts: list[Fact], ctx: EmitConte
     for fact in facts:
         if fact.span.start < start or fact.span.end > end:
             continue
+        view = _fact_view(fact, line[fact.span.start:fact.span.end], ctx)
+        if out and out[-1].fact and pos == fact.span.end and fact.span.start < pos:
+            # one figure stated for several dates: the tags nest around the same characters
+            outer = out[-1].fact
+            while outer.get("inner"):
+                outer = outer["inner"]
+            outer["inner"] = view
+            continue
         if fact.span.start > pos:
             out.append(Segment(_display(line[pos:fact.span.start])))
-        out.append(Segment("", _fact_view(fact, line[fact.span.start:fact.span.end], ctx)))
+        out.append(Segment("", view))
         pos = fact.span.end
     if pos < end:
         out.append(Segment(_display(line[pos:end])))
@@ -119,8 +133,12 @@ def title_of(filing: Filing) -> str:
 def render(filing: Filing, ctx: EmitContext) -> bytes:
     tax = ctx.taxonomy
     by_line: dict[int, list[Fact]] = {}
+    hidden = []
     for fact in sorted(filing.facts, key=lambda f: (f.span.line, f.span.start)):
-        by_line.setdefault(fact.span.line, []).append(fact)
+        if fact.hidden:
+            hidden.append(_fact_view(fact, _plain_value(fact), ctx) | {"scale": 0})
+        else:
+            by_line.setdefault(fact.span.line, []).append(fact)
     lines = filing.document.lines
     unit_views = []
     for unit in units(filing.facts):
@@ -142,6 +160,7 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
         contexts=context_views,
         units=unit_views,
         blocks=[_block_view(b, lines, by_line, ctx) for b in filing.blocks],
+        hidden=hidden,
         fact_count=len(filing.facts),
     )
     return html.encode("utf-8")
