@@ -12,6 +12,7 @@ import re
 
 from .model import Block, Cell, Document, Row, Span
 
+_AMOUNT = re.compile(r"(?:JPY|¥|US\$|\$)\s?\d|\d\s?(?:million|billion|thousand)\b|\d\s?%", re.I)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s")
 _SENTENCE_END = re.compile(r"[.;,]\s*$")
 _RULE = re.compile(r"^\s*[+|]?(?:\s*:?[-=]{3,}:?\s*[+|]?)+\s*$")  # +----+---+  |---|:--:|  -------
@@ -51,6 +52,8 @@ def _is_heading(text: str) -> bool:
         return False
     if re.search(r":\s+\S", stripped) or "@" in stripped or "http" in stripped:
         return False  # "Company name: ...", contact lines
+    if _AMOUNT.search(stripped):
+        return False  # "Revenues JPY176.0 billion (up 11.5% YoY)": a highlights line, not a heading
     if stripped.startswith("(") and not re.match(r"\(\d{1,2}\)\s", stripped):
         return False  # "(2 ADRs = 1 common stock of IIJ)": a remark, not a heading
     return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "(<"

@@ -400,6 +400,9 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
             unit, scale = SHARES, 0
         else:
             unit, scale = None, 0
+        forecast = status is Status.FORECAST or bool(_FORECAST_WORDS.search(segment))
+        if forecast:  # "the forecast revenues": the item is revenues
+            label = " ".join(_FORECAST_WORDS.sub(" ", label).split()) or label
         for each in dates_for_all or [period]:
             result.observations.append(Observation(
                 label=label, sections=context + sections, statement="prose", span=span, source_text=source,
@@ -407,8 +410,7 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
                 period=each, unit=unit, decimals=places - scale, scale=scale,
                 kind="percent" if tok.kind == "percent" else ("count" if unit is None else ""),
                 origin="prose", period_hint=hint or "end", same_figure=len(dates_for_all) > 1,
-                status=Status.FORECAST if status is Status.FORECAST or _FORECAST_WORDS.search(segment)
-                else Status.ACTUAL))
+                status=Status.FORECAST if forecast else Status.ACTUAL))
         if not topic and tok.kind == "amount":
             topic = re.sub(r"^(?:cost\s+of\s+)|\s+revenues?$", "", label, flags=re.I).strip()
     return topic
