@@ -74,7 +74,7 @@ _LEAD = re.compile(r"^(?:and|or|the|a|an|as\s+for|in\s+total|compared\s+(?:to|wi
                    r"|thousand|million|billion|to\s+was|included\s+in)\s+", re.I)
 _FISCAL_TOKEN = re.compile(r"\b(?:FY\s?\d{2,4}|[12]H\s?\d{2,4}|[1-4]Q\s?\d{2,4})\s+", re.I)
 _BREAKDOWN = re.compile(r"\bbreakdown\b|\bconsist(?:s|ed)?\b|\bcompris(?:e|es|ed)\b", re.I)
-_RATE = re.compile(r"^\s*per\s+(?:1\s?)?(?:US\$|U\.S\.\s*dollar|USD)", re.I)
+_RATE = re.compile(r"^\s*(?:per|=|to)\s+(?:1\s?)?(?:US\\?\$|U\.S\.\s*dollar|USD|\$)", re.I)
 _BALANCE_OF = re.compile(r"^(?:the\s+)?balances?\s+of\s+", re.I)
 _NEGATIVE_WORDS = re.compile(r"\b(?:loss|losses|deficit|used\s+in|outflow)\b", re.I)
 _MARKUP = re.compile(r"</?(?:u|b|i|strong|em|sup)>|\*\*|&lt;/?sup&gt;")
@@ -261,6 +261,7 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
     last_label, last_period = "", None
     last_from: tuple[int, str] | None = None
     breakdown: tuple[str, ...] = ()  # "the breakdown of X was A in B, C in D": B and D are parts of X
+    changes: set[int] = set()  # tokens that are changes, not balances
     changed_item: tuple[str, Period | None] = ("", None)  # "X as of D increased by A ...": X and D
     given_hint = hint
     previous_end = 0
@@ -290,7 +291,9 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
             result.skipped.append(Skip(span, source, "pro forma figure: what it would have been under another "
                                        "assumption, not the reported value"))
             continue
-        if _CHANGE_BEFORE.search(segment[-40:]) or (tok.kind == "percent" and _CHANGE_AFTER.search(after)):
+        if _CHANGE_BEFORE.search(segment[-40:]) or (tok.kind == "percent" and _CHANGE_AFTER.search(after)) or (
+                index - 1 in changes and _AND_LIST.fullmatch(segment)):  # "increased by A and B, respectively"
+            changes.add(index)
             if (changed := _CHANGED_ITEM.search(before)) is not None:
                 changed_item = (_subject(changed["item"]), _period_in(changed["item"], ctx.cal))
             kind = "year-on-year change" if tok.kind == "percent" else "change over the period"
