@@ -89,13 +89,17 @@ def test_breakdown_list(settings):
     }
 
 
-BALANCE = """Consolidated Balance Sheets
-
-\tMarch 31, 2021\tSeptember 30, 2021
-\tThousands of JPY\tThousands of JPY
-Treasury stock\u20141,650,909 shares held by the company at March 31, 2021 and September 30, 2021, respectively\t(1,896,784)\t(1,896,784)
-Common stock\u2014authorized, 75,520,000 shares; issued, 46,711,400 and 46,713,800 shares at March 31, 2021 and September 30, 2021, respectively\t25,509,499\t25,511,804
-"""
+BALANCE = "\n".join([
+    "Consolidated Balance Sheets",
+    "",
+    "\tMarch 31, 2021\tSeptember 30, 2021",
+    "\tThousands of JPY\tThousands of JPY",
+    "Treasury stock\u20141,650,909 shares held by the company at March 31, 2021 and September 30, 2021, "
+    "respectively\t(1,896,784)\t(1,896,784)",
+    "Common stock\u2014authorized, 75,520,000 shares; issued, 46,711,400 and 46,713,800 shares at March 31, 2021 "
+    "and September 30, 2021, respectively\t25,509,499\t25,511,804",
+    "",
+])
 
 
 def test_figures_in_row_labels(settings):
