@@ -81,10 +81,10 @@ def schema(tax: Taxonomy) -> bytes:
         etree.SubElement(rt, _q(LINK, "definition")).text = role.definition
         for used in ("link:presentationLink", "link:calculationLink", "link:definitionLink"):
             etree.SubElement(rt, _q(LINK, "usedOn")).text = used
-    for axis in tax.axes.values():
-        rt = etree.SubElement(appinfo, _q(LINK, "roleType"), roleURI=axis_role_uri(tax, axis.name),
-                              id=axis_role_id(axis.name))
-        etree.SubElement(rt, _q(LINK, "definition")).text = f"{axis.label} (dimension)"
+    for cube in tax.hypercubes():
+        rt = etree.SubElement(appinfo, _q(LINK, "roleType"), roleURI=tax.role_uri(cube.role_id), id=cube.role_id)
+        labels = ", ".join(tax.axes[a].label.lower() for a in cube.axes)
+        etree.SubElement(rt, _q(LINK, "definition")).text = f"Dimensions: {labels}"
         etree.SubElement(rt, _q(LINK, "usedOn")).text = "link:definitionLink"
     etree.SubElement(root, _q(XS, "import"), namespace=XBRLI,
                      schemaLocation="http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd")
@@ -112,8 +112,10 @@ def schema(tax: Taxonomy) -> bytes:
         if c.align:
             extra = {_q(LL_VOCAB, "alignment"): c.align, _q(LL_VOCAB, "match"): c.match}
         element(c.name, c.xbrl_type, c.period, abstract=c.abstract, balance=c.balance, extra=extra)
+    for cube in tax.hypercubes():
+        element(f"{cube.name}Table", "xbrli:stringItemType", "duration", abstract=True, group="xbrldt:hypercubeItem")
+        element(f"{cube.name}LineItems", "xbrli:stringItemType", "duration", abstract=True)
     for axis in tax.axes.values():
-        element(f"{axis.name}Table", "xbrli:stringItemType", "duration", abstract=True, group="xbrldt:hypercubeItem")
         element(axis.name, "xbrli:stringItemType", "duration", abstract=True, group="xbrldt:dimensionItem",
                 extra={_q(LL_VOCAB, "alignment"): axis.align, _q(LL_VOCAB, "match"): "exact"} if axis.align else None)
         element(axis.domain, "dtr-types:domainItemType", "duration", abstract=True)
@@ -121,7 +123,6 @@ def schema(tax: Taxonomy) -> bytes:
         for member, _label in axis.members:
             extra = {_q(LL_VOCAB, "alignment"): aligned[member], _q(LL_VOCAB, "match"): "exact"} if member in aligned else None
             element(member, "dtr-types:domainItemType", "duration", abstract=True, extra=extra)
-        element(f"{axis.name}LineItems", "xbrli:stringItemType", "duration", abstract=True)
     return _serialize(root)
 
 
@@ -213,13 +214,15 @@ def label_linkbase(tax: Taxonomy) -> bytes:
         if c.documentation:
             items.append((ROLE_DOC, c.documentation))
         labels(c.name, items)
+    for cube in tax.hypercubes():
+        title = " and ".join(tax.axes[a].label for a in cube.axes)
+        labels(f"{cube.name}Table", [(ROLE_LABEL, f"{title} [Table]")])
+        labels(f"{cube.name}LineItems", [(ROLE_LABEL, f"{title} [Line Items]")])
     for axis in tax.axes.values():
-        labels(f"{axis.name}Table", [(ROLE_LABEL, f"{axis.label} [Table]")])
         labels(axis.name, [(ROLE_LABEL, f"{axis.label} [Axis]")])
         labels(axis.domain, [(ROLE_LABEL, f"{axis.label} [Domain]")])
         for member, label in axis.members:
             labels(member, [(ROLE_LABEL, label)])
-        labels(f"{axis.name}LineItems", [(ROLE_LABEL, f"{axis.label} [Line Items]")])
     return _serialize(lb.root)
 
 
@@ -262,43 +265,31 @@ def calculation_linkbase(tax: Taxonomy, arcs: dict[str, list[tuple[str, str, int
     return _serialize(lb.root)
 
 
-def axis_role_id(axis: str) -> str:
-    return f"{axis}Hypercube"
-
-
-def axis_role_uri(tax: Taxonomy, axis: str) -> str:
-    return f"{tax.namespace}/role/{axis_role_id(axis)}"
-
-
 def definition_linkbase(tax: Taxonomy) -> bytes:
-    """One closed `all` hypercube per axis, each in its own link role.
-
-    Every concept the axis applies to is a domain member of the axis's line items,
-    so facts of those concepts may carry the axis; the default member keeps facts
-    without it valid.
-    """
+    """One closed `all` hypercube per combination of axes (see Taxonomy.hypercubes), each in
+    its own link role; the default members keep facts without an axis valid."""
     lb = _Linkbase(tax, "definition")
     for arcrole in (ARC_ALL, ARC_HYPERCUBE_DIMENSION, ARC_DIMENSION_DOMAIN, ARC_DIMENSION_DEFAULT, ARC_DOMAIN_MEMBER):
         etree.SubElement(lb.root, _q(LINK, "arcroleRef"), {
             "arcroleURI": arcrole, _q(XLINK, "type"): "simple",
             _q(XLINK, "href"): f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{arcrole.rsplit('/', 1)[1]}"})
-    for axis in tax.axes.values():
+    cubes = tax.hypercubes()
+    for cube in cubes:
         etree.SubElement(lb.root, _q(LINK, "roleRef"), {
-            "roleURI": axis_role_uri(tax, axis.name), _q(XLINK, "type"): "simple",
-            _q(XLINK, "href"): f"{tax.entry}#{axis_role_id(axis.name)}"})
-    for axis in tax.axes.values():
-        # each hypercube in a link role of its own: a fact is valid when it fits any one of them
-        link = lb.link(axis_role_uri(tax, axis.name))
-        table, items = f"{axis.name}Table", f"{axis.name}LineItems"
+            "roleURI": tax.role_uri(cube.role_id), _q(XLINK, "type"): "simple",
+            _q(XLINK, "href"): f"{tax.entry}#{cube.role_id}"})
+    for cube in cubes:
+        link = lb.link(tax.role_uri(cube.role_id))
+        table, items = f"{cube.name}Table", f"{cube.name}LineItems"
         link.arc(ARC_ALL, items, table, 1, **{_q(XBRLDT, "contextElement"): "scenario", _q(XBRLDT, "closed"): "true"})
-        link.arc(ARC_HYPERCUBE_DIMENSION, table, axis.name, 1)
-        link.arc(ARC_DIMENSION_DOMAIN, axis.name, axis.domain, 1)
-        link.arc(ARC_DIMENSION_DEFAULT, axis.name, axis.default, 1)
-        for i, (member, _label) in enumerate(axis.members, start=1):
-            link.arc(ARC_DOMAIN_MEMBER, axis.domain, member, i)
-        names = [c.name for c in tax.concepts.values()
-                 if ("*" in axis.concepts and c.is_numeric) or c.name in axis.concepts]
-        for i, name in enumerate(names, start=1):
+        for order, name in enumerate(cube.axes, start=1):
+            axis = tax.axes[name]
+            link.arc(ARC_HYPERCUBE_DIMENSION, table, axis.name, order)
+            link.arc(ARC_DIMENSION_DOMAIN, axis.name, axis.domain, 1)
+            link.arc(ARC_DIMENSION_DEFAULT, axis.name, axis.default, 1)
+            for i, (member, _label) in enumerate(axis.members, start=1):
+                link.arc(ARC_DOMAIN_MEMBER, axis.domain, member, i)
+        for i, name in enumerate(cube.concepts, start=1):
             link.arc(ARC_DOMAIN_MEMBER, items, name, i)
     return _serialize(lb.root)
 

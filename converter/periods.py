@@ -155,6 +155,9 @@ def status_of(text: str) -> Status:
     return Status.FORECAST if _FORECAST.search(text) else Status.ACTUAL
 
 
+CUMULATIVE = re.compile(r"\bcumulative\b|\byear[- ]to[- ]date\b|\bYTD\b", re.I)
+
+
 def parse_period(text: str, cal: FiscalCalendar, *, bare_date_is_instant: bool = False) -> Period | None:
     """The period a column or row header names, or None when it names none.
 
@@ -179,6 +182,8 @@ def parse_period(text: str, cal: FiscalCalendar, *, bare_date_is_instant: bool =
         return cal.half(_year(m["y"]), int(m["h"]))
     m = _QUARTER.search(text)
     if m:
+        if CUMULATIVE.search(text):  # "3Q13 (cumulative)": the nine months to the third quarter's end
+            return cal.year_to_date(_year(m["y"]), 3 * int(m["q"]))
         return cal.quarter(_year(m["y"]), int(m["q"]))
     m = _FY.search(text)
     if m:

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import check, entities, layout, prose, sentences, tables
 from . import taxonomy as taxonomy_mod
 from .mapper import Mapper, adjusting_member_signs, to_facts
-from .model import Document, Entity, Filing, Message, Observation, Status
+from .model import Document, Entity, Fact, Filing, Message, Observation, Status
 from .periods import FiscalCalendar, find_dates
 from .reader import InputError, read_document
 from .taxonomy import Taxonomy
@@ -95,6 +95,32 @@ def _future_amounts_are_forecasts(observations: list[Observation], issued: dt.da
                     f"treated as forecasts (lines {where})", lines[0])]
 
 
+SHARE_BASIS = ("ShareBasisAxis", "NotAdjustedForStockSplitMember")
+
+
+def _mark_unadjusted(facts: list[Fact], notes: list[prose.UnadjustedDividends], tax: Taxonomy) -> list[Message]:
+    """Dividends per share the release says are not adjusted for a stock split get the
+    not-adjusted member, so they never merge with the split-adjusted amount of the same dividend."""
+    if not notes or SHARE_BASIS[0] not in tax.axes:
+        return []
+    carriers = set(tax.axes[SHARE_BASIS[0]].concepts)
+    marked = []
+    for fact in facts:
+        if fact.concept not in carriers:
+            continue
+        label = tax.concepts[fact.concept].label.lower()
+        for note in notes:
+            inside = note.year.start <= (fact.period.start or fact.period.end) and fact.period.end <= note.year.end
+            if inside and ("annual" in label or any(kind in label for kind in note.kinds)):
+                fact.dimensions = tuple(sorted(fact.dimensions + (SHARE_BASIS,)))
+                marked.append(fact)
+                break
+    if not marked:
+        return []
+    return [Message("info", f"{len(marked)} dividends per share are as declared before a stock split (not adjusted), "
+                    f"as line {notes[0].line} says", notes[0].line)]
+
+
 def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
     settings = settings or Settings()
     text = "\n".join(doc.lines)
@@ -126,6 +152,7 @@ def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
     messages += _future_amounts_are_forecasts(found.observations, issued)
     facts, unmapped = to_facts(found.observations, settings.taxonomy, settings.mapper_for(entity))
     messages += adjusting_member_signs(facts, settings.taxonomy)
+    messages += _mark_unadjusted(facts, prose.unadjusted_dividends(doc, blocks, cal), settings.taxonomy)
     filing = Filing(
         document=doc,
         entity=entity,

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from .layout import heading_text
 from .model import JPY_PER_SHARE, PURE, Block, Document, Extraction, Observation, Period, Skip, Span
-from .periods import MONTHS, FiscalCalendar, find_dates
+from .periods import MONTHS, FiscalCalendar, find_dates, parse_period
 
 _D = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"  # optional weekday before a date
 _RECORD_DATE = re.compile(r"\brecord\s+date\s*(?:of|is|was|:)?\s*" + _D, re.I)
@@ -337,3 +337,41 @@ def _obs(label: str, sections: tuple[str, ...], span: Span, source: str, value, 
          unit=None, decimals: int | None = None) -> Observation:
     return Observation(label=label, sections=sections, statement="prose", span=span, source_text=source,
                        value=value, period=period, unit=unit, decimals=decimals, origin="prose")
+
+
+_NOT_ADJUSTED = re.compile(r"(?P<subject>[^.;]*?)\b(?:does|do|did)\s+not\s+(?:take|reflect)\s+(?:the\s+)?(?:stock\s+)?split"
+                           r"|(?P<subject2>[^.;]*?)\b(?:has|have)\s+not\s+been\s+adjusted\s+for\s+the\s+(?:stock\s+)?split",
+                           re.I)
+_DIVIDEND_KINDS = (("first quarter-end", re.compile(r"\b1Q[- ]end|\bfirst[- ]quarter[- ]end", re.I)),
+                   ("interim", re.compile(r"\b2Q[- ]end|\binterim|\bsecond[- ]quarter[- ]end", re.I)),
+                   ("third quarter-end", re.compile(r"\b3Q[- ]end|\bthird[- ]quarter[- ]end", re.I)),
+                   ("year-end", re.compile(r"\byear[- ]end\b", re.I)))
+
+
+@dataclass(frozen=True)
+class UnadjustedDividends:
+    """"2Q-end dividend (interim dividend) for the fiscal year ended March 31, 2013 does not take
+    the stock split into consideration": those dividends per share are as declared before a split."""
+
+    year: Period
+    kinds: frozenset[str]  # "interim", "year-end", ...; the annual total includes them
+    line: int
+
+
+def unadjusted_dividends(doc: Document, blocks: list[Block], cal: FiscalCalendar) -> list[UnadjustedDividends]:
+    found = []
+    for ln in _lines(doc, blocks):
+        if not _SPLIT.search(ln.text):
+            continue
+        for m in _NOT_ADJUSTED.finditer(ln.text):
+            subject = m["subject"] or m["subject2"] or ""
+            if not _DIVIDEND.search(subject):
+                continue
+            period = parse_period(subject, cal)
+            if period is None or period.is_instant:
+                continue
+            year = cal.year(cal.fiscal_year_of(period.end))
+            kinds = frozenset(kind for kind, pattern in _DIVIDEND_KINDS if pattern.search(subject)) or frozenset(
+                kind for kind, _ in _DIVIDEND_KINDS)
+            found.append(UnadjustedDividends(year, kinds, ln.number))
+    return found

@@ -35,7 +35,7 @@ from .model import (
     Status,
     Unit,
 )
-from .periods import FiscalCalendar, find_dates, parse_period, status_of
+from .periods import CUMULATIVE, FiscalCalendar, find_dates, parse_period, status_of
 
 # Statement kinds, recognised from the titles above a table.  The earliest match in
 # a title wins ("Statements of Income and ... Comprehensive Income" is income).
@@ -70,7 +70,6 @@ _CURRENCY_HINT = re.compile(r"\s*\(((?:\s*(?:JPY|yen|U\.S\. Dollars|USD|US\$)\s*
 _PER_SHARE = re.compile(r"\bper\s+(?:common\s+)?(?:share|ADS)", re.I)
 _DIVIDEND_TYPE = re.compile(r"\b(interim|year[- ]?end|annual|[1-4]Q[- ]?end|total)\b", re.I)
 _QUARTER_END = re.compile(r"\b(?:[1-4]Q[- ]?end|interim|year[- ]?end)\b", re.I)
-_CUMULATIVE = re.compile(r"\bcumulative\b|\byear[- ]to[- ]date\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +477,11 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
         _text_table(header_rows, data_rows, width, cal, convenience_note, default_period, result)
         return
     columns = column_model(header_rows, width, cal, kind, block.headers)
+    if any(CUMULATIVE.search(t) for t in (title.title, *title.captions[:2]) if t):
+        # "Consolidated results (cumulative)": a "3Q13" column is the nine months to December
+        for col in columns[1:]:
+            if col.period and col.period.start and col.period.months == 3:
+                col.period = parse_period(f"{col.header} cumulative", cal) or col.period
     table_status = Status.FORECAST if any(status_of(c) is Status.FORECAST for c in title.captions[:3]) \
         else Status.ACTUAL
     caption_unit = next((u for t in (*(r.label for r in header_rows), *block.headers[:1], block.title,

@@ -130,6 +130,19 @@ class Axis:
     member_synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (member name, wordings in filings)
 
 
+@dataclass(frozen=True)
+class Hypercube:
+    """A closed hypercube of some axes and the concepts (line items) that may carry them."""
+
+    name: str  # "StatementScenarioBusinessSegment": the table is <name>Table, the role <name>Hypercube
+    axes: tuple[str, ...]
+    concepts: tuple[str, ...]
+
+    @property
+    def role_id(self) -> str:
+        return f"{self.name}Hypercube"
+
+
 @dataclass
 class Taxonomy:
     prefix: str
@@ -154,7 +167,8 @@ class Taxonomy:
         return self.entry[: -len(".xsd")] + suffix
 
     def role_uri(self, role: str) -> str:
-        return self.roles[role].uri(self.namespace)
+        """The URI of a link role: a statement's, or a hypercube's (``<name>Hypercube``)."""
+        return self.roles[role].uri(self.namespace) if role in self.roles else f"{self.namespace}/role/{role}"
 
     def weight(self, concept: str, kind: str) -> int | None:
         """The concept's calculation weight in the statement of this kind, if any."""
@@ -183,6 +197,21 @@ class Taxonomy:
 
     def roles_of_kind(self, kind: str) -> list[str]:
         return [r.id for r in self.roles.values() if r.kind == kind]
+
+    def hypercubes(self) -> list[Hypercube]:
+        """One hypercube for each combination of axes some concepts may carry together.
+
+        A fact is dimensionally valid when one hypercube holds all its dimensions, so
+        concepts that take two axes (a forecast of a segment's revenues) need a
+        hypercube with both; concepts taking only one share a smaller one.
+        """
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for c in self.concepts.values():
+            axes = tuple(a.name for a in self.axes.values() if ("*" in a.concepts and c.is_numeric) or c.name in a.concepts)
+            if axes:
+                groups.setdefault(axes, []).append(c.name)
+        return [Hypercube("".join(a.removesuffix("Axis") for a in axes), axes, tuple(names))
+                for axes, names in groups.items()]
 
     def dimension_members(self) -> dict[str, str]:
         """member name -> axis name, for every explicit member."""

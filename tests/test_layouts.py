@@ -116,3 +116,12 @@ def test_third_party_wording(fixture_settings):
     }
     [change] = filing.skipped
     assert change.text == "61.4 percent" and change.reason.startswith("year-on-year change")
+
+
+def test_cumulative_quarter_columns_are_year_to_date(fixture_settings):
+    filing = convert("cumulative.txt", fixture_settings)
+    nine_20, nine_21 = "2020-04-01/2020-12-31", "2021-04-01/2021-12-31"
+    assert table(filing) == {
+        jpy(9, "Revenues", nine_20, "9000000000"), jpy(9, "Revenues", nine_21, "10250000000"),
+        jpy(10, "OperatingIncomeLoss", nine_20, "900000000"), jpy(10, "OperatingIncomeLoss", nine_21, "1025000000"),
+    }

@@ -79,3 +79,11 @@ def test_calendar_year_fiscal_year():
     cal = FiscalCalendar(12, 31, "start")
     assert cal.year(2020) == Period(dt.date(2020, 12, 31), dt.date(2020, 1, 1))
     assert CAL.fiscal_year_of(dt.date(2014, 2, 1)) == 2013
+
+
+def test_cumulative_quarters_are_year_to_date():
+    cal = CAL
+    nine_months = Period(start=dt.date(2013, 4, 1), end=dt.date(2013, 12, 31))
+    assert parse_period("3Q13", cal) == Period(start=dt.date(2013, 10, 1), end=dt.date(2013, 12, 31))
+    assert parse_period("3Q13 (cumulative)", cal) == nine_months
+    assert parse_period("Nine Months Ended December 31, 2013", cal) == nine_months
