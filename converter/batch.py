@@ -26,6 +26,7 @@ class Outcome:
     filing: Filing | None = None
     error: str | None = None
     written: list[Path] = field(default_factory=list)
+    rdf: bytes = b""  # the filing's Turtle, for loading into a store
 
     @property
     def ok(self) -> bool:
@@ -72,6 +73,8 @@ def convert_one(path: Path, out: Path, settings: Settings, ctx: EmitContext,
         target = out / name
         atomic_write_bytes(target, data)
         outcome.written.append(target)
+        if name.endswith(".ttl"):
+            outcome.rdf = data
     return outcome
 
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 import traceback
 from pathlib import Path
 
 import click
 
-from . import __version__, linkbases
+from . import __version__, formatting, linkbases
+from . import store as store_mod
 from . import taxonomy as taxonomy_mod
 from .batch import DEFAULT_FORMATS, collect_inputs, convert_many
 from .emit import EmitContext
@@ -44,12 +46,46 @@ def _guard(debug: bool):
                 return False
             if debug:
                 traceback.print_exception(kind, exc, tb)
-            if isinstance(exc, (TaxonomyError, RegistryError)):
+            if isinstance(exc, (TaxonomyError, RegistryError, store_mod.QueryError)):
                 _fail(str(exc))
+            if isinstance(exc, store_mod.StoreError):
+                _fail(str(exc), EXIT_FAILED)
             _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", EXIT_FAILED)
             return True
 
     return Guard()
+
+
+DEFAULT_STORE = Path("out") / "store"
+
+
+def store_options(default_help: str):
+    """--store / --endpoint / --update-endpoint / --graph-store, shared by convert, load and query."""
+
+    def decorate(command):
+        command = click.option("--graph-store", default=None, metavar="URL",
+                               help="Graph Store Protocol URL of the server (PUT per filing graph); without it "
+                                    "graphs are written with chunked INSERT DATA.")(command)
+        command = click.option("--update-endpoint", default=None, metavar="URL",
+                               help="SPARQL update URL, when it differs from --endpoint.")(command)
+        command = click.option("--endpoint", default=None, metavar="URL",
+                               help="A SPARQL 1.1 server instead of the embedded store (Oxigraph, Fuseki, Virtuoso, "
+                                    "GraphDB, Neptune). Credentials: LEDGERLINK_SPARQL_TOKEN, or "
+                                    "LEDGERLINK_SPARQL_USER and LEDGERLINK_SPARQL_PASSWORD.")(command)
+        command = click.option("--store", "store_dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+                               help=f"Embedded store folder (Oxigraph on disk); {default_help}.")(command)
+        return command
+
+    return decorate
+
+
+def _open_store(store_dir: Path | None, endpoint: str | None, update_endpoint: str | None, graph_store: str | None,
+                default: Path):
+    if store_dir and endpoint:
+        _fail("give either --store or --endpoint, not both")
+    if endpoint:
+        return store_mod.open(endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
+    return store_mod.open(store_dir or default)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,14 +109,19 @@ def main() -> None:
 @click.option("--report", is_flag=True,
               help="Also write OUT/<name>.report.json: every number found and its fate (emitted as which fact, "
                    "or skipped and why), and print a coverage line per filing.")
+@store_options("default OUT/store")
+@click.option("--no-store", is_flag=True, help="Only write files; load nothing into a store.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the total line.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def convert(paths, out, formats, entity_files, entity, report, quiet, debug):
+def convert(paths, out, formats, entity_files, entity, report, store_dir, endpoint, update_endpoint, graph_store,
+            no_store, quiet, debug):
     """Convert text filings (files, or folders of .txt files) into OUT.
 
     Writes OUT/<name>.xhtml, .xbrl, .json and .ttl for each filing, plus its
     extension schema OUT/<name>.xsd with OUT/<name>_cal.xml (the calculations of
-    its statements), and the shared taxonomy in OUT/taxonomy/.
+    its statements), and the shared taxonomy in OUT/taxonomy/. The RDF of every
+    filing is loaded into the embedded store OUT/store (or --store DIR, or a
+    SPARQL server with --endpoint) for `ledgerlink query`.
     A filing that cannot be converted is reported on one line and the others
     still convert; the exit code is then 1.
     """
@@ -98,10 +139,18 @@ def convert(paths, out, formats, entity_files, entity, report, quiet, debug):
         inputs = collect_inputs(paths)
         if not inputs:
             _fail("no .txt files found in the given paths")
+        store = None
+        if not no_store:
+            if "rdf" not in wanted:
+                wanted.append("rdf")
+            store = _open_store(store_dir, endpoint, update_endpoint, graph_store, out / "store")
+            store.ensure_taxonomy(settings.taxonomy)
         totals = {"ok": 0, "failed": 0, "facts": 0, "skipped": 0, "warnings": 0}
         for outcome in convert_many(inputs, out, settings, ctx, wanted):
             if outcome.ok:
                 filing = outcome.filing
+                if store is not None:
+                    store.load_turtle(outcome.rdf, settings.taxonomy)
                 totals["ok"] += 1
                 totals["facts"] += len(filing.facts)
                 totals["skipped"] += len(filing.skipped)
@@ -117,10 +166,100 @@ def convert(paths, out, formats, entity_files, entity, report, quiet, debug):
             else:
                 totals["failed"] += 1
                 click.echo(f"error: {outcome.error}", err=True)
+        where = f"{out}" + (f" (store {store.location})" if store is not None else "")
+        if store is not None:
+            store.close()
         click.echo(f"total  {totals['ok'] + totals['failed']} filings: {totals['ok']} converted, "
                    f"{totals['failed']} failed; {totals['facts']} facts, {totals['skipped']} numbers skipped, "
-                   f"{totals['warnings']} warnings -> {out}")
+                   f"{totals['warnings']} warnings -> {where}")
         sys.exit(EXIT_FAILED if totals["failed"] else EXIT_OK)
+
+
+# ----------------------------------------------------------------- store and queries
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@store_options("default: the store folder inside the first PATH (PATH/store)")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the total line.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def load(paths, store_dir, endpoint, update_endpoint, graph_store, quiet, debug):
+    """Load converted filings (their .ttl files, or output folders) into a store.
+
+    Loading a filing again replaces its graph, so reloading changes nothing.
+    Facts reported again by later filings become one ll:Fact; a later value that
+    differs beyond rounding is linked to the earlier one with prov:wasRevisionOf.
+    """
+    with _guard(debug):
+        first = paths[0] if paths[0].is_dir() else paths[0].parent
+        store = _open_store(store_dir, endpoint, update_endpoint, graph_store, first / "store")
+        tax = taxonomy_mod.default()
+
+        def loaded(file, result):
+            if not quiet:
+                click.echo(f"loaded {file.name}: {result.triples} triples, {result.facts} facts, "
+                           f"{result.revisions} revisions")
+
+        with store:
+            results = store_mod.load_outputs(store, list(paths), tax, on_load=loaded)
+            total = store.triple_count()
+        click.echo(f"total  {len(results)} filings loaded; {total} triples in {store.location}")
+
+
+@main.command()
+@click.argument("what", required=False)
+@click.argument("args", nargs=-1)
+@store_options(f"default {DEFAULT_STORE} (where `ledgerlink convert examples -o out` puts it)")
+@click.option("--entity", default=None, help="Only this issuer (registry key, name or identifier): series, dividends, "
+                                             "restatements.")
+@click.option("--all-reports", is_flag=True, help="series, dividends: every filing's report, not only the latest.")
+@click.option("--format", "fmt", type=click.Choice(formatting.FORMATS), default="table", show_default=True,
+              help="table (readable), csv or json.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@click.option("--entities", "entity_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra entity registry (TOML) for --entity.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def query(what, args, store_dir, endpoint, update_endpoint, graph_store, entity, all_reports, fmt, list_queries,
+          entity_files, debug):
+    """Query the store: a named query, a .rq file, or inline SPARQL.
+
+    \b
+    Named queries:
+      filings                  the filings loaded
+      facts FILING             every fact of a filing (file name or stem) in document order
+      series CONCEPT           a metric over time (our name, a label, or us-gaap:Element)
+      dividends                dividends per share with record and payment dates
+      restatements             facts whose value changed between filings
+      aligned US_GAAP_ELEMENT  our concepts aligned to it and how many facts use them
+    Inline SPARQL gets the ll:, llg: (graphs), dct:, skos:, prov:, rdfs: and xsd:
+    prefixes; facts live in GRAPH llg:shared, reports in one graph per filing.
+    """
+    with _guard(debug):
+        if list_queries or not what:
+            for q in store_mod.QUERIES.values():
+                usage = " ".join([q.name, *(a.upper() for a in q.args)])
+                click.echo(f"{usage:28} {q.summary}")
+            return
+        store = _open_store(store_dir, endpoint, update_endpoint, graph_store, DEFAULT_STORE)
+        if not endpoint and not (store_dir or DEFAULT_STORE).exists():
+            _fail(f"no store at {store_dir or DEFAULT_STORE}; convert with -o out first, or pass --store/--endpoint",
+                  EXIT_FAILED)
+        with store:
+            if what in store_mod.QUERIES:
+                tax = taxonomy_mod.default()
+                rows = store_mod.run(store, what, list(args), tax, load_registry(*entity_files),
+                                     entity=entity, all_reports=all_reports)
+                columns = store_mod.QUERIES[what].columns
+            elif re.fullmatch(r"[\w-]+", what):
+                _fail(f"no named query {what!r}; choose from {', '.join(store_mod.QUERIES)} (or give SPARQL or a .rq file)")
+            else:
+                path = Path(what)
+                text = path.read_text(encoding="utf-8") if what.endswith(".rq") and path.is_file() else what
+                if args:
+                    _fail("inline SPARQL and .rq files take no arguments")
+                rows = store.query(text)
+                columns = list(rows[0]) if rows else []
+        click.echo(formatting.render(rows, columns, fmt), nl=False)
 
 
 # ----------------------------------------------------------------- taxonomy

@@ -22,7 +22,9 @@ from .taxonomy import Taxonomy
 
 DOCUMENT_TYPES = (
     ("StockSplitNotice", re.compile(r"\bstock\s+split\b", re.I)),
-    ("EarningsRelease", re.compile(r"\bfinancial\s+results\b|\bearnings\b", re.I)),
+    ("EarningsRelease", re.compile(r"\bfinancial\s+results\b|\b(?:quarterly|annual|interim)\s+results\b|"
+                                   r"\bearnings\s+(?:release|report|results)\b|\b(?:reports?|reported|announce[sd]?)\s+(?:its\s+)?"
+                                   r"(?:\w+\s+){0,3}results\b", re.I)),
     ("DividendNotice", re.compile(r"\bdividends?\b|\bdistribution\s+of\s+retained\s+earnings\b", re.I)),
 )
 _DATELINE = re.compile(r"(?:^|[^\w])(?:[A-Z][A-Za-z]+|[A-Z]{2,})\s*(?:,|\u2014|\u2013|-{1,2})\s*$")
@@ -60,11 +62,12 @@ def issue_date(doc: Document) -> dt.date | None:
 
 
 def document_type(doc: Document) -> str:
+    """What the release is, by the first of the telling phrases in its opening lines (the title
+    comes first: a results release mentions dividends further down, a dividend notice mentions
+    "retained earnings")."""
     head = "\n".join(doc.lines[:40])
-    for name, pattern in DOCUMENT_TYPES:
-        if pattern.search(head):
-            return name
-    return "Other"
+    found = [(m.start(), name) for name, pattern in DOCUMENT_TYPES if (m := pattern.search(head))]
+    return min(found)[1] if found else "Other"
 
 
 def _one_fate(facts, skipped):

@@ -482,7 +482,11 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
         for col in columns[1:]:
             if col.period and col.period.start and col.period.months == 3:
                 col.period = parse_period(f"{col.header} cumulative", cal) or col.period
-    table_status = Status.FORECAST if any(status_of(c) is Status.FORECAST for c in title.captions[:3]) \
+    # a caption saying "forecast" makes the whole table a forecast, unless the columns say
+    # which of them are ("FY2017 Year-end Dividend (revised forecast)" beside "FY2016 Year-end Dividend")
+    columns_tell = any(c.status is Status.FORECAST for c in columns[1:])
+    table_status = Status.FORECAST if not columns_tell and any(
+        status_of(c) is Status.FORECAST for c in title.captions[:3]) \
         else Status.ACTUAL
     caption_unit = next((u for t in (*(r.label for r in header_rows), *block.headers[:1], block.title,
                                       *title.captions[:3]) if t and (u := unit_phrase(t))), None)

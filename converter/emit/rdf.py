@@ -175,6 +175,7 @@ def describe_filing(filing: Filing, tax: Taxonomy) -> Turtle:
             t.add(r, "ll:decimals", lit(fact.decimals) if fact.decimals is not None else lit("INF"))
         t.add(r, "ll:sourceText", lit(fact.source_text))
         t.add(r, "ll:sourceLine", lit(fact.span.line))
+        t.add(r, "ll:sourceColumn", lit(fact.span.start))
         t.add(r, "ll:sourceLabel", lit(fact.label))
         t.add(r, "ll:status", lit(fact.status.value))
     return t
