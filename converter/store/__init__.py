@@ -2,8 +2,8 @@
 default, or any SPARQL 1.1 server.  See base.py for the graph layout.
 
     >>> from converter import store
-    >>> with store.open("out/store") as s:
-    ...     s.load_turtle(open("out/x.ttl", "rb").read(), taxonomy)
+    >>> with store.open("out/store") as s:            # or store.open("http://host:7878/query", ...)
+    ...     s.load("out")                              # .ttl files, output folders or Filing objects
     ...     rows = s.query("SELECT ?file WHERE { GRAPH ?f { ?f ll:sourceFile ?file } }")
 """
 
@@ -30,21 +30,13 @@ def open(location: str | Path, *, update_endpoint: str | None = None, graph_stor
 
 
 def load_outputs(store: Store, paths: list[Path], tax: Taxonomy, on_load=None) -> list[LoadResult]:
-    """Load converted filings (their .ttl files, or folders of them) into the store."""
-    store.ensure_taxonomy(tax)
+    """Load converted filings (their .ttl files, or folders of them), reporting each as it loads."""
     files: list[Path] = []
     for path in paths:
         files.extend(sorted(path.glob("*.ttl")) if path.is_dir() else [path])
     results = []
     for file in files:
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise StoreError(f"{file}: {exc.strerror or exc}") from None
-        try:
-            result = store.load_turtle(data, tax)
-        except StoreError as exc:
-            raise StoreError(f"{file}: {exc}") from None
+        [result] = store.load(file, taxonomy=tax)
         results.append(result)
         if on_load:
             on_load(file, result)

@@ -261,6 +261,34 @@ class Store(ABC):
         self.replace_graph(TAXONOMY, triples)
         return True
 
+    def load(self, *items, taxonomy: Taxonomy | None = None) -> list[LoadResult]:
+        """Load converted filings: ``Filing`` objects, their ``.ttl`` files, or output folders."""
+        from pathlib import Path
+
+        from .. import taxonomy as taxonomy_mod
+        from ..emit import EmitContext
+        from ..emit.rdf import render
+        from ..model import Filing
+
+        tax = taxonomy or taxonomy_mod.default()
+        self.ensure_taxonomy(tax)
+        results = []
+        for item in items:
+            if isinstance(item, Filing):
+                results.append(self.load_turtle(render(item, EmitContext(tax)), tax))
+                continue
+            path = Path(item)
+            for file in sorted(path.glob("*.ttl")) if path.is_dir() else [path]:
+                try:
+                    data = file.read_bytes()
+                except OSError as exc:
+                    raise StoreError(f"{file}: {exc.strerror or exc}") from None
+                try:
+                    results.append(self.load_turtle(data, tax))
+                except StoreError as exc:
+                    raise StoreError(f"{file}: {exc}") from None
+        return results
+
     def load_turtle(self, turtle: bytes, tax: Taxonomy) -> LoadResult:
         """Load (or reload) one filing's Turtle: its graph is replaced, the shared nodes merged,
         and the revision links of its facts recomputed."""
