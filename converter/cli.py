@@ -240,10 +240,10 @@ def query(what, args, store_dir, endpoint, update_endpoint, graph_store, entity,
                 usage = " ".join([q.name, *(a.upper() for a in q.args)])
                 click.echo(f"{usage:28} {q.summary}")
             return
-        store = _open_store(store_dir, endpoint, update_endpoint, graph_store, DEFAULT_STORE)
         if not endpoint and not (store_dir or DEFAULT_STORE).exists():
             _fail(f"no store at {store_dir or DEFAULT_STORE}; convert with -o out first, or pass --store/--endpoint",
                   EXIT_FAILED)
+        store = _open_store(store_dir, endpoint, update_endpoint, graph_store, DEFAULT_STORE)
         with store:
             if what in store_mod.QUERIES:
                 tax = taxonomy_mod.default()

@@ -281,3 +281,60 @@ def test_a_revised_forecast_is_a_restatement(backend, outdir, revision_ttl, tmp_
         store_mod.load_outputs(s, [revision_ttl, outdir / f"{RESULTS_2017}.ttl"], TAX)
         assert s.triple_count() == count
         assert len(run(s, "restatements")) == 2
+
+
+# ------------------------------------------------------------------ the command line
+
+
+def test_cli_queries_the_embedded_store(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from converter.cli import main
+
+    from conftest import EXAMPLES
+
+    runner = CliRunner()
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["convert", str(EXAMPLES / f"{DIVIDEND_2016}.txt"), str(EXAMPLES / f"{DIVIDEND_2018}.txt"),
+                                  "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert f"(store {out / 'store'})" in result.output
+    result = runner.invoke(main, ["query", "filings", "--store", str(out / "store"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [r["file"] for r in json.loads(result.output)] == [f"{DIVIDEND_2016}.txt", f"{DIVIDEND_2018}.txt"]
+    result = runner.invoke(main, ["query", "series", "us-gaap:CommonStockDividendsPerShareDeclared", "--store",
+                                  str(out / "store"), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "concept,start,end,value,unit,decimals,status,dims,file,issued,line"
+    result = runner.invoke(main, ["query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH llg:shared { ?f a ll:Fact } }",
+                                  "--store", str(out / "store")])
+    assert result.exit_code == 0 and result.output.splitlines()[2].strip().isdigit()
+    # a bad query is a one-line usage error; a missing store is an error too
+    result = runner.invoke(main, ["query", "SELECT ?x WHERE { ?x }", "--store", str(out / "store")])
+    assert result.exit_code == 2 and result.output.startswith("error: SPARQL syntax error")
+    result = runner.invoke(main, ["query", "filings", "--store", str(tmp_path / "nothing")])
+    assert result.exit_code == 1 and "no store at" in result.output
+
+
+def test_cli_converts_into_a_sparql_server(server, tmp_path):
+    from click.testing import CliRunner
+
+    from converter.cli import main
+
+    from conftest import EXAMPLES
+
+    store_mod.open(f"{server}/query", update_endpoint=f"{server}/update").update("DROP ALL")
+    endpoint = ["--endpoint", f"{server}/query", "--update-endpoint", f"{server}/update"]
+    runner = CliRunner()
+    result = runner.invoke(main, ["convert", str(EXAMPLES / f"{DIVIDEND_2016}.txt"), "-o", str(tmp_path), "-q",
+                                  *endpoint, "--graph-store", f"{server}/store"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["load", str(tmp_path / f"{DIVIDEND_2016}.ttl"), *endpoint])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["query", "dividends", "--endpoint", f"{server}/query", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) == 1 + 7
+    result = runner.invoke(main, ["query", "filings", "--endpoint", "http://127.0.0.1:9/query"])
+    assert result.exit_code == 1 and "cannot reach the SPARQL server" in result.output
