@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -43,11 +44,19 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=256)
+def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern | None:
+    if not aliases:
+        return None
+    return re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in aliases), re.I)
+
+
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str, aliases: tuple[str, ...] = ()) -> str:
     """Comparable form of a label: "LESS: Net Income attributable to IIJ" -> "net income attributable to entity"."""
     t = text.replace("{entity}", " entity ")
-    for alias in aliases:
-        t = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", " entity ", t, flags=re.I)
+    if (pattern := _alias_pattern(aliases)) is not None:  # longest alias first: the caller sorts them
+        t = pattern.sub(" entity ", t)
     t = t.lower().replace("&", " and ")
     t = _DASHES.sub(" ", t)
     t = _NON_WORD.sub(" ", t)
@@ -93,6 +102,7 @@ class Mapper:
         self.aliases = tuple(sorted(aliases, key=len, reverse=True))
         self.plain: dict[str, list[tuple[str, float]]] = {}
         self.qualified: dict[tuple[str, str], list[str]] = {}
+        self._memo: dict[tuple, Mapping] = {}
         self.wordings: dict[str, set[str]] = defaultdict(set)  # concept -> every normalised wording
         self.children: dict[str, list[str]] = defaultdict(list)  # concept -> calculation children
         self.members: dict[str, list[tuple[str, str]]] = defaultdict(list)  # wording -> (axis, member)
@@ -188,8 +198,22 @@ class Mapper:
 
     # -------------------------------------------------------------- mapping one observation
 
-    def map(self, obs: Observation, strict: bool = False) -> Mapping:
-        """The concept for ``obs``; ``strict`` allows only whole-label matches (no shortening, no typos)."""
+    def map(self, obs: Observation, strict: bool = False, suggest: bool = True) -> Mapping:
+        """The concept for ``obs``; ``strict`` allows only whole-label matches (no shortening, no typos);
+        ``suggest`` finds the closest concepts when none matches (slow: only for the report).
+
+        Results are remembered by what the mapping depends on (label, sections, statement, kind of
+        value, period type), so the same line item in a thousand filings is mapped once."""
+        key = (obs.concept, obs.label, obs.sections, obs.statement, _unit_kind(obs), obs.period.is_instant,
+               bool(obs.period_hint), strict, suggest)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            found = self._memo[key] = self._map(obs, strict, suggest)
+        return found
+
+    def _map(self, obs: Observation, strict: bool, suggest: bool) -> Mapping:
         if obs.concept:
             c = self.tax.concepts.get(obs.concept)
             if c is None or not self.fits(c, obs):
@@ -218,7 +242,7 @@ class Mapper:
                 return found
         if found := self._near(label, obs):
             return found
-        return Mapping(None, 0.0, "none", self.suggest(label, obs), "no concept matches this label")
+        return Mapping(None, 0.0, "none", self.suggest(label, obs) if suggest else (), "no concept matches this label")
 
     def component_of(self, parent: str, obs: Observation) -> Mapping | None:
         """A calculation child of ``parent`` that goes by this row's label."""
@@ -368,7 +392,7 @@ def repair_wrapped_labels(observations: list[Observation], mapper: Mapper) -> li
         current = rows[line]
         if not prev or prev[0].statement != current[0].statement or prev[0].table != current[0].table:
             continue
-        if mapper.map(current[0]).concept is not None or mapper.map(prev[0], strict=True).concept is not None:
+        if mapper.map(current[0], suggest=False).concept is not None or mapper.map(prev[0], strict=True).concept is not None:
             continue
         words = current[0].label.split()
         prev_label = relabelled.get(line - 1, prev[0].label)

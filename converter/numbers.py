@@ -7,6 +7,7 @@ grouped wrongly ("1,2,3", "12,34") are rejected rather than guessed at.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -59,6 +60,7 @@ class Number:
         return self.places - scale
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_cell(text: str) -> Number | None:
     """Parse a whole table cell; None when it is not exactly one number."""
     m = _CELL.match(text)
@@ -92,8 +94,11 @@ def is_dash(text: str) -> bool:
     return bool(_DASH_CELL.match(text))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return _DIGIT.search(text) is not None
 
 
 def scaled(number: Number, scale: int) -> Decimal:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,8 +41,18 @@ class DateMatch:
     text: str
 
 
+_HAS_YEAR = re.compile(r"\d{4}")
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every date written in ``text``, left to right; impossible dates have ``date=None``."""
+    if not _HAS_YEAR.search(text):  # every form written here has a four-digit year
+        return []
+    return list(_find_dates(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _find_dates(text: str) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for pattern in (_MDY, _DMY, _ISO):
@@ -57,7 +68,7 @@ def find_dates(text: str) -> list[DateMatch]:
             found.append(DateMatch(date, m.start(), m.end(), m.group(0)))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 def parse_date(text: str) -> dt.date | None:

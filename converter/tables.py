@@ -12,6 +12,7 @@ separators are rebuilt by ``untabbed`` and then read here the same way.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -681,6 +682,19 @@ def _label_figures(table: _Table, row: Row, label: str, result: Extraction, item
     result.extend(found)
 
 
+@functools.lru_cache(maxsize=32768)
+def _label_info(label: str) -> tuple[bool, tuple[str | None, ...], bool, str, str, bool]:
+    """What a row label says of its cells, worked out once per label: counted in shares? the
+    currency of each value ("(JPY / U.S. Dollars / JPY)")? per share? the label without those
+    hints; where an instant sits in a duration column; a "Less:" row?"""
+    hint = _CURRENCY_HINT.search(label)
+    row_currencies = tuple(numbers.currency_code(p) for p in hint.group(1).split("/")) if hint else ()
+    clean = _CURRENCY_HINT.sub("", _SHARES_HINT.sub("", label)).strip()
+    lowered = clean.lower()
+    return (bool(_SHARES_HINT.search(label)), row_currencies, bool(_PER_SHARE.search(label)), clean,
+            _period_hint(lowered), lowered.startswith(("less:", "less ", "deduct")))
+
+
 def _period_hint(label: str) -> str:
     """Where an instant item sits in a duration column: "beginning of the period" or "before
     the split" is the day before the period starts; "end of"/"after" is its last day."""
@@ -726,12 +740,7 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
              col: Column, period: Period | None, status: Status, n_values: int, change_column: bool | None = None) -> None:
     """One cell: an Observation, or a Skip with the reason."""
     result = table.result
-    shares = bool(_SHARES_HINT.search(label))
-    hint = _CURRENCY_HINT.search(label)
-    row_currencies = [numbers.currency_code(p) for p in hint.group(1).split("/")] if hint else []
-    per_share = bool(_PER_SHARE.search(label))
-    clean = _CURRENCY_HINT.sub("", _SHARES_HINT.sub("", label)).strip()
-    lowered = clean.lower()
+    shares, row_currencies, per_share, clean, hint_of_period, lowered_less = _label_info(label)
     status = Status.FORECAST if Status.FORECAST in (status, table.status) else Status.ACTUAL
     if cell.extra is not None:
         result.skipped.append(Skip(_number_span(cell, cell.extra, cell.extra_start), cell.text.split()[-1],
@@ -794,8 +803,8 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
         decimals = cell.number.decimals(scale)
     else:
         span, value, decimals = cell.span, Decimal(0), -scale
-    lowered_contribution = table.kind == "cashflow" or lowered.startswith(("less:", "less ", "deduct"))
+    lowered_contribution = table.kind == "cashflow" or lowered_less
     result.observations.append(Observation(
         span=span, value=value, unit=unit, decimals=decimals, scale=scale, dash=cell.number is None,
-        period_hint=_period_hint(lowered),
+        period_hint=hint_of_period,
         contribution=lowered_contribution, kind=kind, **common))

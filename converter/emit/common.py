@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from ..model import Fact, Filing, Period, Unit
 from ..numbers import decimal_text
@@ -36,6 +37,7 @@ def schema_href(filing: Filing) -> str:
     return f"{filing.document.stem}.xsd"
 
 
+@lru_cache(maxsize=65536)
 def context_id(period: Period, dims: tuple[tuple[str, str], ...]) -> str:
     base = f"I{period.end:%Y%m%d}" if period.is_instant else f"D{period.start:%Y%m%d}_{period.end:%Y%m%d}"
     for _axis, member in dims:

@@ -9,6 +9,7 @@ parses it when a caller wants an rdflib Graph.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from .. import vocab
@@ -21,7 +22,12 @@ from .common import EmitContext
 XSD = vocab.PREFIXES["xsd"]
 
 
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f-\x9f]')
+
+
 def _escape(text: str) -> str:
+    if not _NEEDS_ESCAPE.search(text):
+        return text
     out = []
     for ch in text:
         if ch in '"\\':
