@@ -31,7 +31,9 @@ from .taxonomy import Concept, Taxonomy
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 _NON_WORD = re.compile(r"[^\w\s]")
 _LEAD_OPERATOR = re.compile(r"^(?:less|add|deduct|plus)\s+")
+_STATEMENTS = {"income", "balance", "cashflow"}  # statement kinds whose concepts the taxonomy lists
 _TOTALS = {"total", "consolidated total", "total amount", "subtotal"}
+_ATTRIBUTION = re.compile(r"\battributable\s+to\b", re.I)
 _CUTS = re.compile(r",|;|\s?[\u2014\u2013]|\s\(| net of | less ")
 FORECAST_DIMENSION = ("StatementScenarioAxis", "ScenarioForecastMember")
 NEAR_MATCH = 0.95  # difflib ratio above which a label counts as a misspelling of a known one
@@ -177,6 +179,9 @@ class Mapper:
 
     def _choose(self, names: list[str], obs: Observation, rule: str, confidence: float) -> Mapping | None:
         fitting = [n for n in dict.fromkeys(names) if self.fits(self.tax.concepts[n], obs)]
+        if obs.statement in _STATEMENTS:
+            # a line item of a financial statement is one of that statement's concepts
+            fitting = [n for n in fitting if self._in_statement(self.tax.concepts[n], obs)]
         if not fitting:
             return None
         if len(fitting) > 1:
@@ -220,19 +225,22 @@ class Mapper:
                 return Mapping(None, 0.0, "extractor", (), f"extractor named {obs.concept}, which does not fit")
             return Mapping(obs.concept, 1.0, "extractor")
         label = self.norm(obs.label)
-        contexts = [self.norm(s) for s in reversed(obs.sections)]
+        contexts = [self.norm(s) for s in reversed(obs.sections)]  # innermost first
+        if (label in _TOTALS or not label) and contexts:
+            # "Total" is the total of the section it closes, the innermost one, and of no other
+            ctx = contexts[0]
+            for key in (self.norm(f"total {ctx}"), ctx):
+                if found := self._plain(key, obs, f"total of section '{ctx}'", 0.95):
+                    return found
+            for names in (self.qualified.get((ctx, "total")), self.qualified.get((ctx, label))):
+                if names and (found := self._choose(names, obs, f"total of section '{ctx}'", 0.95)):
+                    return found
+            return Mapping(None, 0.0, "none", () if not suggest else self.suggest(f"total {ctx}", obs),
+                           f"a total of section '{ctx}', which no concept stands for")
         for ctx in contexts:
             names = self.qualified.get((ctx, label))
             if names and (found := self._choose(names, obs, f"section '{ctx}' + label", 1.0)):
                 return found
-        if label in _TOTALS or not label:
-            for ctx in contexts:
-                for key in (self.norm(f"total {ctx}"), ctx):
-                    if found := self._plain(key, obs, f"total of section '{ctx}'", 0.95):
-                        return found
-                names = self.qualified.get((ctx, "total"))
-                if names and (found := self._choose(names, obs, f"total of section '{ctx}'", 0.95)):
-                    return found
         if found := self._plain(label, obs, "label", 1.0):
             return found
         if strict:
@@ -259,6 +267,8 @@ class Mapper:
     def _shortened(self, label: str) -> list[str]:
         out = []
         for m in _CUTS.finditer(label):
+            if _ATTRIBUTION.search(label, m.start()):
+                break  # "Net income (loss) attributable to X" is not net income: keep whose it is
             short = self.norm(label[: m.start()])
             if short and short not in out:
                 out.append(short)
@@ -361,6 +371,9 @@ class _SegmentState:
         if members and self.measure:
             axis, member = members[0]
             self.member = (axis, member)
+            if self.measure not in mapper.tax.axes[axis].concepts:
+                return Mapping(None, 0.0, "none", (self.measure,),
+                               f"{self.measure} by segment: the segment axis does not cover it")
             return Mapping(self.measure, 0.95, f"segment {member} of {self.measure}", dims=((axis, member),))
         return None
 

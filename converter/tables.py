@@ -407,11 +407,14 @@ def _column_places(rows: list[Row]) -> dict[int, int]:
 # ---------------------------------------------------------------- rows
 
 
+_LINE_WITHOUT_AMOUNT = re.compile(r"^commitments\s+and\s+contingenc", re.I)  # a balance-sheet line, not a part
+
+
 def _section_level(label: str) -> int | None:
     """0 for a part caption ("ASSETS"), 1 for an upper-case section ("REVENUES:"),
     2 for a mixed-case one ("Network services:"); None when not a section header."""
     letters = [c for c in label if c.isalpha()]
-    if not letters:
+    if not letters or _LINE_WITHOUT_AMOUNT.match(label):
         return None
     upper = all(c.isupper() for c in letters)
     if label.endswith(":"):
