@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import linkbases
 from .emit import EMITTERS, EmitContext
+from .emit.report import coverage
 from .model import Filing
 from .pipeline import Settings, convert_path
 from .reader import InputError
@@ -20,17 +23,27 @@ _NEEDS_EXTENSION = {"ixbrl", "xbrl", "json"}
 
 @dataclass
 class Outcome:
-    """What happened to one input: the filing, or the error that stopped it."""
+    """What happened to one input: the filing (in-process only), its summary, or the error."""
 
     source: str
     filing: Filing | None = None
     error: str | None = None
     written: list[Path] = field(default_factory=list)
     rdf: bytes = b""  # the filing's Turtle, for loading into a store
+    name: str = ""  # the input's file name
+    facts: int = 0
+    skipped: int = 0
+    warnings: int = 0
+    coverage: dict = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+def shard_of(path: Path, count: int) -> int:
+    """The shard (0..count-1) a file belongs to, by its name: stable on any machine and listing order."""
+    return zlib.crc32(path.name.encode("utf-8")) % count
 
 
 def collect_inputs(paths: Iterable[str | Path]) -> list[Path]:
@@ -68,7 +81,8 @@ def convert_one(path: Path, out: Path, settings: Settings, ctx: EmitContext,
     except InputError as exc:
         exc.source = str(path)  # name the file as the user gave it
         return Outcome(str(path), error=str(exc))
-    outcome = Outcome(str(path), filing=filing)
+    outcome = Outcome(str(path), filing=filing, name=filing.document.name, facts=len(filing.facts),
+                      skipped=len(filing.skipped), warnings=len(filing.warnings), coverage=coverage(filing))
     for name, data in render(filing, ctx, formats).items():
         target = out / name
         atomic_write_bytes(target, data)
@@ -79,9 +93,39 @@ def convert_one(path: Path, out: Path, settings: Settings, ctx: EmitContext,
 
 
 def convert_many(paths: list[Path], out: Path, settings: Settings, ctx: EmitContext,
-                 formats: Iterable[str] = DEFAULT_FORMATS) -> Iterator[Outcome]:
+                 formats: Iterable[str] = DEFAULT_FORMATS, jobs: int = 1,
+                 entity_files: tuple[Path, ...] = ()) -> Iterator[Outcome]:
+    """Convert in input order; with ``jobs`` > 1 in that many worker processes (the outcomes come
+    back in input order, without the Filing objects, and the files written are the same).
+    Workers rebuild the settings from ``entity_files`` and ``settings.entity``."""
     out.mkdir(parents=True, exist_ok=True)
     write_taxonomy(out, ctx)
     formats = tuple(formats)
-    for path in paths:
-        yield convert_one(path, out, settings, ctx, formats)
+    if jobs <= 1 or len(paths) < 2:
+        for path in paths:
+            yield convert_one(path, out, settings, ctx, formats)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = multiprocessing.get_context(method).Pool(
+        jobs, initializer=_worker_init, initargs=(tuple(entity_files), settings.entity, out, formats))
+    try:
+        yield from pool.imap(_worker_convert, paths, chunksize=1)
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+_WORKER: dict = {}
+
+
+def _worker_init(entity_files: tuple[Path, ...], entity: str | None, out: Path, formats: tuple[str, ...]) -> None:
+    from .entities import load_registry
+
+    settings = Settings(registry=load_registry(*entity_files), entity=entity)
+    _WORKER.update(settings=settings, ctx=EmitContext(settings.taxonomy), out=out, formats=formats)
+
+
+def _worker_convert(path: Path) -> Outcome:
+    outcome = convert_one(path, _WORKER["out"], _WORKER["settings"], _WORKER["ctx"], _WORKER["formats"])
+    outcome.filing = None  # stays in the worker: the summary and the Turtle go back
+    return outcome

@@ -17,9 +17,8 @@ import click
 from . import __version__, formatting, linkbases
 from . import store as store_mod
 from . import taxonomy as taxonomy_mod
-from .batch import DEFAULT_FORMATS, collect_inputs, convert_many
+from .batch import DEFAULT_FORMATS, collect_inputs, convert_many, shard_of
 from .emit import EmitContext
-from .emit.report import coverage
 from .entities import RegistryError, load_registry
 from .pipeline import Settings
 from .taxonomy import TaxonomyError
@@ -111,10 +110,15 @@ def main() -> None:
                    "or skipped and why), and print a coverage line per filing.")
 @store_options("default OUT/store")
 @click.option("--no-store", is_flag=True, help="Only write files; load nothing into a store.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Worker processes converting in parallel; the output is the same as with -j 1.")
+@click.option("--shard", default=None, metavar="I/N",
+              help="Convert only shard I of N (0-based), chosen by file name, so N independent jobs "
+                   "split an archive between them.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the total line.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def convert(paths, out, formats, entity_files, entity, report, store_dir, endpoint, update_endpoint, graph_store,
-            no_store, quiet, debug):
+            no_store, jobs, shard, quiet, debug):
     """Convert text filings (files, or folders of .txt files) into OUT.
 
     Writes OUT/<name>.xhtml, .xbrl, .json and .ttl for each filing, plus its
@@ -137,8 +141,13 @@ def convert(paths, out, formats, entity_files, entity, report, store_dir, endpoi
         if report:
             wanted.append("report")
         inputs = collect_inputs(paths)
+        if shard:
+            m = re.fullmatch(r"(\d+)/(\d+)", shard)
+            if not m or not int(m[1]) < int(m[2]):
+                _fail(f"--shard takes I/N with 0 <= I < N, not {shard!r}")
+            inputs = [p for p in inputs if shard_of(p, int(m[2])) == int(m[1])]
         if not inputs:
-            _fail("no .txt files found in the given paths")
+            _fail("no .txt files found in the given paths" + (f" for shard {shard}" if shard else ""))
         store = None
         if not no_store:
             if "rdf" not in wanted:
@@ -146,20 +155,19 @@ def convert(paths, out, formats, entity_files, entity, report, store_dir, endpoi
             store = _open_store(store_dir, endpoint, update_endpoint, graph_store, out / "store")
             store.ensure_taxonomy(settings.taxonomy)
         totals = {"ok": 0, "failed": 0, "facts": 0, "skipped": 0, "warnings": 0}
-        for outcome in convert_many(inputs, out, settings, ctx, wanted):
+        for outcome in convert_many(inputs, out, settings, ctx, wanted, jobs=jobs, entity_files=entity_files):
             if outcome.ok:
-                filing = outcome.filing
                 if store is not None:
                     store.load_turtle(outcome.rdf, settings.taxonomy)
                 totals["ok"] += 1
-                totals["facts"] += len(filing.facts)
-                totals["skipped"] += len(filing.skipped)
-                totals["warnings"] += len(filing.warnings)
+                totals["facts"] += outcome.facts
+                totals["skipped"] += outcome.skipped
+                totals["warnings"] += outcome.warnings
                 if not quiet:
-                    click.echo(f"ok     {filing.document.name}: {len(filing.facts)} facts, "
-                               f"{len(filing.skipped)} numbers skipped, {len(filing.warnings)} warnings")
+                    click.echo(f"ok     {outcome.name}: {outcome.facts} facts, "
+                               f"{outcome.skipped} numbers skipped, {outcome.warnings} warnings")
                 if report and not quiet:
-                    cov = coverage(filing)
+                    cov = outcome.coverage
                     click.echo(f"       report: {cov['table_cells_accounted']:.1%} of {cov['table_cells']} table cells "
                                f"emitted or skipped for a reason ({cov['table_cells_unmapped']} unmapped); "
                                f"{cov['sentence_numbers_emitted']} of {cov['sentence_numbers']} numbers in sentences emitted")

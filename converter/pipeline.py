@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,8 +125,25 @@ def _mark_unadjusted(facts: list[Fact], notes: list[prose.UnadjustedDividends], 
                     f"as line {notes[0].line} says", notes[0].line)]
 
 
-def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
+class _Clock:
+    """Adds the time since the last lap to ``timings[stage]`` (for bench/convert.py); free when off."""
+
+    def __init__(self, timings: dict[str, float] | None):
+        self.timings = timings
+        self.last = time.perf_counter() if timings is not None else 0.0
+
+    def lap(self, stage: str) -> None:
+        if self.timings is not None:
+            now = time.perf_counter()
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+            self.last = now
+
+
+def convert_document(doc: Document, settings: Settings | None = None,
+                     timings: dict[str, float] | None = None) -> Filing:
+    """One filing's facts; ``timings`` (if given) accumulates seconds per stage."""
     settings = settings or Settings()
+    clock = _Clock(timings)
     text = "\n".join(doc.lines)
     messages: list[Message] = []
     if settings.entity:
@@ -142,20 +160,26 @@ def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
     issued = issue_date(doc)
     if issued is None:
         messages.append(Message("warning", "no release date found (no dateline, no date in the file name)"))
+    clock.lap("identify")
     blocks = layout.segment(doc)
     cal = FiscalCalendar.of(entity)
     convenience = "convenience" in text.lower()
     doctype = document_type(doc)
+    clock.lap("layout")
     notice = prose.notice_context(doc, blocks, cal, issued, doctype)
     found = tables.extract(doc, blocks, cal, convenience, default_period=notice.event)
     table_lines = {o.span.line for o in found.observations} | {s.span.line for s in found.skipped}
     current = sentences.current_period(found.observations)
+    clock.lap("tables")
     found.extend(prose.extract(doc, blocks, cal, notice, current))
     found.extend(sentences.extract(doc, blocks, cal, current, convenience, skip_lines=table_lines))
     messages += _future_amounts_are_forecasts(found.observations, issued)
+    unadjusted = prose.unadjusted_dividends(doc, blocks, cal)
+    clock.lap("prose")
     facts, unmapped = to_facts(found.observations, settings.taxonomy, settings.mapper_for(entity))
     messages += adjusting_member_signs(facts, settings.taxonomy)
-    messages += _mark_unadjusted(facts, prose.unadjusted_dividends(doc, blocks, cal), settings.taxonomy)
+    messages += _mark_unadjusted(facts, unadjusted, settings.taxonomy)
+    clock.lap("map")
     filing = Filing(
         document=doc,
         entity=entity,
@@ -167,6 +191,7 @@ def convert_document(doc: Document, settings: Settings | None = None) -> Filing:
         messages=messages + found.messages,
     )
     check.check(filing, settings.taxonomy)
+    clock.lap("check")
     if not filing.facts:
         raise InputError(doc.name, "no financial facts found in the text")
     return filing
