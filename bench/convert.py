@@ -15,7 +15,6 @@ import filecmp
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess

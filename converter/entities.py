@@ -49,10 +49,15 @@ def load_registry(*extra: Path) -> dict[str, Entity]:
     return entities
 
 
-@lru_cache(maxsize=8)
-def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
-    parts = sorted((re.escape(a) for a in aliases), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+@lru_cache(maxsize=16)
+def _registry_pattern(names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """One pattern for every alias of every entity (one pass over the text), and who each alias names."""
+    owners: dict[str, list[str]] = {}
+    for key, aliases in names:
+        for alias in aliases:
+            owners.setdefault(alias, []).append(key)
+    parts = sorted((re.escape(a) for a in owners), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])"), owners
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +68,15 @@ class Identification:
 
 def identify(text: str, registry: dict[str, Entity]) -> Identification:
     """The registered entity named most often in the text (aliases are case-sensitive)."""
-    scores = []
-    for entity in registry.values():
-        if not entity.aliases:
-            continue
-        hits = len(_alias_pattern(entity.aliases).findall(text))
-        if hits:
-            scores.append((hits, entity.key, entity))
-    if not scores:
+    names = tuple((e.key, e.aliases) for e in registry.values() if e.aliases)
+    if not names:
         return Identification(None, ())
-    scores.sort(key=lambda s: (-s[0], s[1]))
-    return Identification(scores[0][2], tuple(s[2] for s in scores[1:]))
+    pattern, owners = _registry_pattern(names)
+    hits: dict[str, int] = {}
+    for alias in pattern.findall(text):
+        for key in owners[alias]:
+            hits[key] = hits.get(key, 0) + 1
+    if not hits:
+        return Identification(None, ())
+    ranked = sorted(hits, key=lambda k: (-hits[k], k))
+    return Identification(registry[ranked[0]], tuple(registry[k] for k in ranked[1:]))

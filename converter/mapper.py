@@ -17,6 +17,7 @@ reported with the closest concepts: it is never given a concept by guesswork.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import functools
@@ -33,6 +34,7 @@ _NON_WORD = re.compile(r"[^\w\s]")
 _LEAD_OPERATOR = re.compile(r"^(?:less|add|deduct|plus)\s+")
 _STATEMENTS = {"income", "balance", "cashflow"}  # statement kinds whose concepts the taxonomy lists
 _TOTALS = {"total", "consolidated total", "total amount", "subtotal"}
+_COMMON_WORDS = frozenset("of and the to in for from on at by total net other entity a".split())
 _ATTRIBUTION = re.compile(r"\battributable\s+to\b", re.I)
 _CUTS = re.compile(r",|;|\s?[\u2014\u2013]|\s\(| net of | less ")
 FORECAST_DIMENSION = ("StatementScenarioAxis", "ScenarioForecastMember")
@@ -136,6 +138,21 @@ class Mapper:
                     if entry not in self.members[normalize(text)]:
                         self.members[normalize(text)].append(entry)
         self._keys = sorted(self.plain)
+        self._by_word: dict[str, list[str]] = defaultdict(list)  # word -> labels holding it (for suggestions)
+        for key in self._keys:
+            for word in set(key.split()) - _COMMON_WORDS:
+                self._by_word[word].append(key)
+
+    def with_aliases(self, aliases: tuple[str, ...]) -> Mapper:
+        """The same index and remembered mappings for another issuer (labels naming the issuer are
+        compared with "entity" in its place, so what one issuer's filings taught holds for all)."""
+        other = copy.copy(self)
+        other.aliases = tuple(sorted(aliases, key=len, reverse=True))
+        return other
+
+    def _generic(self, text: str) -> str:
+        pattern = _alias_pattern(self.aliases)
+        return pattern.sub("{entity}", text) if pattern is not None else text
 
     def _add(self, key: str, name: str, weight: float) -> None:
         self.wordings[name].add(key)
@@ -209,8 +226,8 @@ class Mapper:
 
         Results are remembered by what the mapping depends on (label, sections, statement, kind of
         value, period type), so the same line item in a thousand filings is mapped once."""
-        key = (obs.concept, obs.label, obs.sections, obs.statement, _unit_kind(obs), obs.period.is_instant,
-               bool(obs.period_hint), strict, suggest)
+        key = (obs.concept, self._generic(obs.label), tuple(self._generic(s) for s in obs.sections), obs.statement,
+               _unit_kind(obs), obs.period.is_instant, bool(obs.period_hint), strict, suggest)
         found = self._memo.get(key)
         if found is None:
             if len(self._memo) > 200_000:
@@ -277,7 +294,7 @@ class Mapper:
     def _near(self, label: str, obs: Observation) -> Mapping | None:
         """A label one typo away from a known one ("INVESTEEES"): only when clearly the closest."""
         scored = []
-        for key in difflib.get_close_matches(label, self._keys, n=6, cutoff=NEAR_MATCH):
+        for key in difflib.get_close_matches(label, self._sharing_words(label), n=6, cutoff=NEAR_MATCH):
             ratio = difflib.SequenceMatcher(None, label, key).ratio()
             names = [n for n, _ in self.plain[key] if self.fits(self.tax.concepts[n], obs)]
             if names:
@@ -291,10 +308,17 @@ class Mapper:
             return None
         return self._choose(names, obs, f"near-identical label ({best_ratio:.2f} like '{best_key}')", 0.8 * best_ratio)
 
+    def _sharing_words(self, label: str) -> list[str]:
+        """Known labels with a word in common with ``label`` (the only ones worth comparing)."""
+        found: dict[str, None] = {}
+        for word in set(label.split()) - _COMMON_WORDS:
+            found.update(dict.fromkeys(self._by_word.get(word, ())))
+        return list(found)
+
     def suggest(self, label: str, obs: Observation | None = None, n: int = 3) -> tuple[str, ...]:
         """The concepts whose labels are closest to ``label`` (for the unmapped report)."""
         scored: dict[str, float] = {}
-        for key in difflib.get_close_matches(label, self._keys, n=12, cutoff=0.0):
+        for key in difflib.get_close_matches(label, self._sharing_words(label) or self._keys, n=12, cutoff=0.0):
             ratio = difflib.SequenceMatcher(None, label, key).ratio()
             for name, _ in self.plain[key]:
                 if obs is None or self.fits(self.tax.concepts[name], obs):

@@ -41,9 +41,13 @@ class Settings:
     entity: str | None = None  # registry key forcing the issuer
 
     def mapper_for(self, entity: Entity) -> Mapper:
+        """One label index for the taxonomy, seen through each issuer's names."""
         cache = self.__dict__.setdefault("_mappers", {})
         if entity.key not in cache:
-            cache[entity.key] = Mapper(self.taxonomy, entity.aliases + (entity.name,))
+            base = self.__dict__.get("_mapper_base")
+            if base is None:
+                base = self.__dict__["_mapper_base"] = Mapper(self.taxonomy)
+            cache[entity.key] = base.with_aliases(entity.aliases + (entity.name,))
         return cache[entity.key]
 
 
@@ -174,7 +178,7 @@ def convert_document(doc: Document, settings: Settings | None = None,
     found.extend(prose.extract(doc, blocks, cal, notice, current))
     found.extend(sentences.extract(doc, blocks, cal, current, convenience, skip_lines=table_lines))
     messages += _future_amounts_are_forecasts(found.observations, issued)
-    unadjusted = prose.unadjusted_dividends(doc, blocks, cal)
+    unadjusted = prose.unadjusted_dividends(notice.lines, cal)
     clock.lap("prose")
     facts, unmapped = to_facts(found.observations, settings.taxonomy, settings.mapper_for(entity))
     messages += adjusting_member_signs(facts, settings.taxonomy)

@@ -109,13 +109,15 @@ class NoticeContext:
     split_dates: dict = field(default_factory=dict)  # "record"/"effective" -> (line, date, start, end)
     record_dates: list = field(default_factory=list)  # dividend record dates: (line, date, start, end, type, period)
     skipped: list = field(default_factory=list)
+    lines: list = field(default_factory=list)  # the document's lines outside tables, with their headings
 
 
 def notice_context(doc: Document, blocks: list[Block], cal: FiscalCalendar, issued: dt.date | None,
                    doctype: str) -> NoticeContext:
     ctx = NoticeContext()
     split_notice = doctype == "StockSplitNotice"
-    for ln in _lines(doc, blocks):
+    ctx.lines = _lines(doc, blocks)
+    for ln in ctx.lines:
         topic_split = split_notice and not _OTHER_SUBJECT.search(ln.heading + " " + ln.text[:40]) and (
             _SPLIT.search(ln.heading) or _SPLIT.search(ln.text) or "schedule" in ln.heading.lower())
         for m in _RECORD_DATE.finditer(ln.text):
@@ -162,7 +164,7 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, ctx: Notice
 def _extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, ctx: NoticeContext,
              current: Period | None) -> Extraction:
     result = Extraction(skipped=list(ctx.skipped))
-    lines = _lines(doc, blocks)
+    lines = ctx.lines or _lines(doc, blocks)
     for ln, date, s, e, kind, period in ctx.record_dates:
         result.observations.append(_obs("record date", ("dividend", kind), Span(ln.number, s, e), ln.text[s:e],
                                         date, period))
@@ -339,9 +341,8 @@ def _obs(label: str, sections: tuple[str, ...], span: Span, source: str, value, 
                        value=value, period=period, unit=unit, decimals=decimals, origin="prose")
 
 
-_NOT_ADJUSTED = re.compile(r"(?P<subject>[^.;]*?)\b(?:does|do|did)\s+not\s+(?:take|reflect)\s+(?:the\s+)?(?:stock\s+)?split"
-                           r"|(?P<subject2>[^.;]*?)\b(?:has|have)\s+not\s+been\s+adjusted\s+for\s+the\s+(?:stock\s+)?split",
-                           re.I)
+_NOT_ADJUSTED = re.compile(r"\b(?:(?:does|do|did)\s+not\s+(?:take|reflect)\s+(?:the\s+)?(?:stock\s+)?split"
+                           r"|(?:has|have)\s+not\s+been\s+adjusted\s+for\s+the\s+(?:stock\s+)?split)", re.I)
 _DIVIDEND_KINDS = (("first quarter-end", re.compile(r"\b1Q[- ]end|\bfirst[- ]quarter[- ]end", re.I)),
                    ("interim", re.compile(r"\b2Q[- ]end|\binterim|\bsecond[- ]quarter[- ]end", re.I)),
                    ("third quarter-end", re.compile(r"\b3Q[- ]end|\bthird[- ]quarter[- ]end", re.I)),
@@ -358,13 +359,14 @@ class UnadjustedDividends:
     line: int
 
 
-def unadjusted_dividends(doc: Document, blocks: list[Block], cal: FiscalCalendar) -> list[UnadjustedDividends]:
+def unadjusted_dividends(lines: list[_Line], cal: FiscalCalendar) -> list[UnadjustedDividends]:
     found = []
-    for ln in _lines(doc, blocks):
-        if not _SPLIT.search(ln.text):
+    for ln in lines:
+        if "plit" not in ln.text or not _SPLIT.search(ln.text):
             continue
         for m in _NOT_ADJUSTED.finditer(ln.text):
-            subject = m["subject"] or m["subject2"] or ""
+            start = max(ln.text.rfind(". ", 0, m.start()), ln.text.rfind("; ", 0, m.start())) + 1
+            subject = ln.text[start:m.start()]  # what the sentence says is not adjusted
             if not _DIVIDEND.search(subject):
                 continue
             period = parse_period(subject, cal)

@@ -94,7 +94,12 @@ class Token:
     noun: str = ""  # for counts: "ATMs placed"
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def tokens(text: str) -> list[Token]:
+    if not _DIGIT.search(text):
+        return []
     found: list[Token] = []
     for m in _AMOUNT.finditer(text):
         num, group = (m["num"], "num") if m["num"] else (m["num2"], "num2")

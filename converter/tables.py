@@ -25,6 +25,7 @@ from .model import (
     PURE,
     SHARES,
     Block,
+    Cell,
     Document,
     Extraction,
     Message,
@@ -279,11 +280,18 @@ def split_glued(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _value_cells(row: Row) -> tuple[list[_Cell], list[_Cell]]:
+def _value_cells(row: Row) -> tuple[tuple[_Cell, ...], tuple[_Cell, ...]]:
     """Cells holding a number, a dash or a date; and the other non-empty cells.  Numbers
-    glued together in one cell go to that cell's column and the empty ones after it."""
-    good, other = [], []
-    cells = row.cells
+    glued together in one cell go to that cell's column and the empty ones after it.
+    (Read once per row: the stages ask again and again.)"""
+    return _read_cells(tuple((c.text, c.span) for c in row.cells))
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_cells(row_cells: tuple[tuple[str, Span], ...]) -> tuple[tuple[_Cell, ...], tuple[_Cell, ...]]:
+    good: list[_Cell] = []
+    other: list[_Cell] = []
+    cells = [Cell(text, span) for text, span in row_cells]
     for i in range(1, len(cells)):
         c = cells[i]
         cell = _cell(i, c.text, c.span)
@@ -295,7 +303,7 @@ def _value_cells(row: Row) -> tuple[list[_Cell], list[_Cell]]:
                 good.append(_cell(i + j, cell.text[a:b], Span(cell.span.line, cell.span.start + a, cell.span.start + b)))
             continue
         (good if (cell.number or cell.dash or cell.date) else other).append(cell)
-    return good, other
+    return tuple(good), tuple(other)
 
 
 def _number_span(cell: _Cell, number: numbers.Number | None = None, offset: int = 0) -> Span:
@@ -446,6 +454,7 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience
     """Every table of the document; ``default_period`` dates tables that name no period
     (a stock-split notice's lists are about the day of the split)."""
     result = Extraction()
+    _read_cells.cache_clear()  # rows of this document only: the cache saves re-reading, not work across files
     for index, block in enumerate(blocks):
         if block.kind == "table":
             _extract_table(block, table_title(doc, blocks, index), cal, convenience_note, result, default_period)

@@ -78,7 +78,8 @@ class Turtle:
 
     def text(self) -> str:
         lines = [f"@prefix {p}: <{ns}> ." for p, ns in self.prefixes.items()]
-        lines.append("")
+        if lines:
+            lines.append("")
         for subject, pos in self.subjects.items():
             body = " ;\n    ".join(f"{p} {o}" for p, o in pos)
             lines.append(f"{subject}\n    {body} .\n")
@@ -122,74 +123,88 @@ def describe_taxonomy(tax: Taxonomy) -> Turtle:
     return t
 
 
-def describe_filing(filing: Filing, tax: Taxonomy) -> Turtle:
-    t = Turtle({**vocab.PREFIXES, tax.prefix: tax.namespace + "#"})
+GRAPH_MARK = "# ledgerlink graph: "  # starts each section of a filing's Turtle: taxonomy, shared, filing
+
+
+def describe_filing(filing: Filing, tax: Taxonomy) -> str:
+    """The filing's Turtle in three sections, each marked with the store graph it belongs to
+    (``# ledgerlink graph: taxonomy | shared | filing``): the concepts it uses, the shared fact,
+    period, unit and entity nodes, and its own filing and reported-fact nodes.  A store loads
+    each section into its graph as it is, with Oxigraph's parser (see store/base.py)."""
     entity = filing.entity
     f_iri = vocab.filing_iri(entity, filing.document.stem)
-    e_iri = vocab.entity_iri(entity)
+    e_iri = iri(vocab.entity_iri(entity))
     doc = filing.document
-    t.add(iri(f_iri), "a", "ll:Filing, prov:Entity")
-    t.add(iri(f_iri), "ll:sourceFile", lit(doc.name))
-    if filing.issued:
-        t.add(iri(f_iri), "dct:issued", lit(filing.issued))
-    t.add(iri(f_iri), "ll:issuer", iri(e_iri))
-    t.add(iri(f_iri), "ll:documentType", lit(filing.document_type))
-    t.add(iri(f_iri), "ll:sha256", lit(doc.sha256))
-    t.add(iri(e_iri), "a", "ll:Entity")
-    t.add(iri(e_iri), "rdfs:label", lit(entity.name))
-    t.add(iri(e_iri), "ll:scheme", lit(entity.scheme))
-    t.add(iri(e_iri), "ll:identifier", lit(entity.identifier))
 
-    facts: dict[str, Fact] = {}
+    concepts = Turtle({})
+    for name in sorted({f.concept for f in filing.facts} | {n for f in filing.facts for d in f.dimensions for n in d}):
+        _describe_concept(concepts, tax, name)
+
+    shared = Turtle({})
+    shared.add(e_iri, "a", "ll:Entity")
+    shared.add(e_iri, "rdfs:label", lit(entity.name))
+    shared.add(e_iri, "ll:scheme", lit(entity.scheme))
+    shared.add(e_iri, "ll:identifier", lit(entity.identifier))
+    for period in sorted({f.period for f in filing.facts}, key=lambda p: p.key):
+        p = iri(vocab.period_iri(period))
+        shared.add(p, "a", "ll:Period")
+        if period.is_instant:
+            shared.add(p, "ll:instant", lit(period.end))
+        else:
+            shared.add(p, "ll:startDate", lit(period.start))
+            shared.add(p, "ll:endDate", lit(period.end))
+    for unit in sorted({f.unit for f in filing.facts if f.unit}, key=lambda u: u.oim):
+        u = iri(vocab.unit_iri(unit))
+        shared.add(u, "a", "ll:Unit")
+        shared.add(u, "ll:unitId", lit(unit.oim))
+
     fact_iris = {}
+    first: dict[str, Fact] = {}
     for fact in filing.facts:
         fi = vocab.fact_iri(tax, entity, fact.concept, fact.period, fact.unit, fact.dimensions)
         fact_iris[fact.id] = fi
-        facts.setdefault(fi, fact)
-    for name in sorted({f.concept for f in filing.facts} | {n for f in filing.facts for d in f.dimensions for n in d}):
-        _describe_concept(t, tax, name)
-    for period in sorted({f.period for f in filing.facts}, key=lambda p: p.key):
-        p = iri(vocab.period_iri(period))
-        t.add(p, "a", "ll:Period")
-        if period.is_instant:
-            t.add(p, "ll:instant", lit(period.end))
-        else:
-            t.add(p, "ll:startDate", lit(period.start))
-            t.add(p, "ll:endDate", lit(period.end))
-    for unit in sorted({f.unit for f in filing.facts if f.unit}, key=lambda u: u.oim):
-        u = iri(vocab.unit_iri(unit))
-        t.add(u, "a", "ll:Unit")
-        t.add(u, "ll:unitId", lit(unit.oim))
-    for fi in sorted(facts):
-        fact = facts[fi]
-        s = iri(fi)
-        t.add(s, "a", "ll:Fact")
-        t.add(s, "ll:entity", iri(e_iri))
-        t.add(s, "ll:concept", iri(vocab.concept_iri(tax, fact.concept)))
-        t.add(s, "ll:period", iri(vocab.period_iri(fact.period)))
+        first.setdefault(fi, fact)
+    blocks = []
+    for fi in sorted(first):
+        fact = first[fi]
+        body = [f"<{fi}> a ll:Fact ;\n    ll:entity {e_iri} ;\n    ll:concept <{vocab.concept_iri(tax, fact.concept)}> ;"
+                f"\n    ll:period <{vocab.period_iri(fact.period)}>"]
         if fact.unit:
-            t.add(s, "ll:unit", iri(vocab.unit_iri(fact.unit)))
+            body.append(f" ;\n    ll:unit <{vocab.unit_iri(fact.unit)}>")
         for axis, member in fact.dimensions:
-            t.add(s, iri(vocab.concept_iri(tax, axis)), iri(vocab.concept_iri(tax, member)))
+            body.append(f" ;\n    <{vocab.concept_iri(tax, axis)}> <{vocab.concept_iri(tax, member)}>")
+        body.append(" .\n")
+        blocks.append("".join(body))
+
+    own = [f"<{f_iri}> a ll:Filing, prov:Entity ;\n    ll:sourceFile {lit(doc.name)} ;"]
+    if filing.issued:
+        own.append(f"\n    dct:issued {lit(filing.issued)} ;")
+    own.append(f"\n    ll:issuer {e_iri} ;\n    ll:documentType {lit(filing.document_type)} ;"
+               f"\n    ll:sha256 {lit(doc.sha256)} .\n")
+    reported = ["".join(own)]
+    f_ref = f"<{f_iri}>"
     for fact in filing.facts:
-        r = iri(f"{f_iri}/{fact.id}")
-        t.add(r, "a", "ll:ReportedFact")
-        t.add(r, "ll:fact", iri(fact_iris[fact.id]))
-        t.add(r, "ll:filing", iri(f_iri))
-        t.add(r, "ll:value", lit(fact.value))
+        decimals = ""
         if fact.unit is not None:
-            t.add(r, "ll:decimals", lit(fact.decimals) if fact.decimals is not None else lit("INF"))
-        t.add(r, "ll:sourceText", lit(fact.source_text))
-        t.add(r, "ll:sourceLine", lit(fact.span.line))
-        t.add(r, "ll:sourceColumn", lit(fact.span.start))
-        t.add(r, "ll:sourceLabel", lit(fact.label))
-        t.add(r, "ll:status", lit(fact.status.value))
-    return t
+            decimals = f" ;\n    ll:decimals {lit(fact.decimals) if fact.decimals is not None else lit('INF')}"
+        reported.append(
+            f"<{f_iri}/{fact.id}> a ll:ReportedFact ;\n    ll:fact <{fact_iris[fact.id]}> ;\n    ll:filing {f_ref} ;"
+            f"\n    ll:value {lit(fact.value)}{decimals} ;\n    ll:sourceText {lit(fact.source_text)} ;"
+            f"\n    ll:sourceLine {lit(fact.span.line)} ;\n    ll:sourceColumn {lit(fact.span.start)} ;"
+            f"\n    ll:sourceLabel {lit(fact.label)} ;\n    ll:status {lit(fact.status.value)} .\n")
+
+    prefixes = {**vocab.PREFIXES, tax.prefix: tax.namespace + "#"}
+    head = "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in prefixes.items())
+    return "\n".join([
+        head, "", f"{GRAPH_MARK}taxonomy", concepts.text(),
+        f"{GRAPH_MARK}shared", shared.text(), *blocks,
+        f"{GRAPH_MARK}filing <{f_iri}>", *reported,
+    ])
 
 
 @register("rdf", ".ttl", "RDF Turtle (ledgerlink vocabulary)")
 def render(filing: Filing, ctx: EmitContext) -> bytes:
-    return describe_filing(filing, ctx.taxonomy).text().encode("utf-8")
+    return describe_filing(filing, ctx.taxonomy).encode("utf-8")
 
 
 def to_graph(data: bytes):

@@ -34,7 +34,7 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
             item["decimals"] = fact.decimals
         item["dimensions"] = dims
         facts[fact.id] = item
-    doc = {
+    info = {
         "documentInfo": {
             "documentType": DOCUMENT_TYPE,
             "namespaces": {
@@ -45,6 +45,8 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
             },
             "taxonomy": [schema_href(filing)],
         },
-        "facts": facts,
     }
-    return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    # one fact per line: readable, and written by json's C encoder (indenting falls back to Python's)
+    head = json.dumps(info, indent=1, ensure_ascii=False)[:-2]
+    body = ",\n".join(f"  {json.dumps(fid)}: {json.dumps(item, ensure_ascii=False)}" for fid, item in facts.items())
+    return f'{head},\n "facts": {{\n{body}\n }}\n}}\n'.encode()

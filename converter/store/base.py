@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -28,7 +29,7 @@ from decimal import Decimal, InvalidOperation
 import pyoxigraph as ox
 
 from .. import vocab
-from ..emit.rdf import describe_taxonomy
+from ..emit.rdf import GRAPH_MARK, describe_taxonomy
 from ..taxonomy import Taxonomy
 
 GRAPH = vocab.ID + "graph/"
@@ -67,18 +68,43 @@ class LoadResult:
 
 @dataclass(frozen=True)
 class Partition:
-    """One filing's Turtle split by graph."""
+    """One filing's Turtle split by graph: a Turtle document for each."""
 
     filing: str
-    graphs: dict[str, list[ox.Triple]]
+    graphs: dict[str, bytes]  # graph IRI -> Turtle (SHARED and the filing's own graph)
     facts: list[str]  # IRIs of the ll:Fact nodes
 
 
-def partition(turtle: bytes, namespace: str) -> Partition:
-    """Split a filing's Turtle (as written by emit/rdf) into its graphs, parsed by Oxigraph.
+_FACT_SUBJECT = re.compile(rb"^<(" + re.escape(vocab.ID.encode()) + rb"fact/[0-9a-f]+)> a ll:Fact", re.M)
 
-    Concept descriptions are left out: the taxonomy graph holds them (see Store.ensure_taxonomy).
+
+def partition(turtle: bytes, namespace: str) -> Partition:
+    """Split a filing's Turtle into its graphs.
+
+    The Turtle ledgerlink writes marks its sections (``# ledgerlink graph: ...``, see
+    emit/rdf.py), so it is cut as text and each section is parsed by the store itself;
+    any other Turtle is parsed here and split by subject.  Concept descriptions are left
+    out either way: the taxonomy graph holds them (see Store.ensure_taxonomy).
     """
+    mark = GRAPH_MARK.encode()
+    if mark in turtle:
+        head, *sections = turtle.split(mark)
+        graphs: dict[str, bytes] = {}
+        filing = ""
+        for section in sections:
+            name, _, body = section.partition(b"\n")
+            if name == b"shared":
+                graphs[SHARED] = head + body
+            elif name.startswith(b"filing <"):
+                filing = name[len(b"filing <"):-1].decode()
+                graphs[filing] = head + body
+        if filing and SHARED in graphs:
+            facts = [m.decode() for m in _FACT_SUBJECT.findall(graphs[SHARED])]
+            return Partition(filing, graphs, facts)
+    return _partition_triples(turtle, namespace)
+
+
+def _partition_triples(turtle: bytes, namespace: str) -> Partition:
     try:
         triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
     except (SyntaxError, ValueError) as exc:
@@ -101,7 +127,8 @@ def partition(turtle: bytes, namespace: str) -> Partition:
         else:
             shared.append(t)
     facts = sorted({t.subject.value for t in shared if t.predicate == rdf_type and t.object == fact_type})
-    return Partition(filing, {filing: own, SHARED: shared}, facts)
+    as_text = {g: ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES) if ts else b"" for g, ts in ((filing, own), (SHARED, shared))}
+    return Partition(filing, as_text, facts)
 
 
 # ------------------------------------------------------------------ terms
@@ -224,10 +251,12 @@ class Store(ABC):
     def update(self, update: str) -> None: ...
 
     @abstractmethod
-    def replace_graph(self, graph: str, triples: list[ox.Triple]) -> None: ...
+    def replace_graph(self, graph: str, turtle: bytes) -> None:
+        """Make the graph hold exactly these triples (Turtle, parsed by the store)."""
 
     @abstractmethod
-    def add_to_graph(self, graph: str, triples: list[ox.Triple]) -> None: ...
+    def add_to_graph(self, graph: str, turtle: bytes) -> None:
+        """Add these triples (Turtle) to the graph."""
 
     def close(self) -> None:  # noqa: B027 - a remote store holds nothing to release
         """Release the store (flushes an embedded one)."""
@@ -256,9 +285,7 @@ class Store(ABC):
         found = self.select(f"SELECT ?h WHERE {{ GRAPH <{TAXONOMY}> {{ <{TAXONOMY}> <{LL}sha256> ?h }} }}")
         if found and found[0]["h"] == digest:
             return False
-        triples = list(ox.parse(text, format=ox.RdfFormat.TURTLE))
-        triples.append(ox.Triple(ox.NamedNode(TAXONOMY), ox.NamedNode(LL + "sha256"), ox.Literal(digest)))
-        self.replace_graph(TAXONOMY, triples)
+        self.replace_graph(TAXONOMY, text + f'\n<{TAXONOMY}> <{LL}sha256> "{digest}" .\n'.encode())
         return True
 
     def load(self, *items, taxonomy: Taxonomy | None = None) -> list[LoadResult]:
@@ -297,7 +324,8 @@ class Store(ABC):
         self.add_to_graph(SHARED, part.graphs[SHARED])
         self.replace_graph(part.filing, part.graphs[part.filing])
         revisions = self.relink(part.facts)
-        return LoadResult(part.filing, len(part.graphs[part.filing]), len(part.facts), revisions)
+        count = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{part.filing}> {{ ?s ?p ?o }} }}")
+        return LoadResult(part.filing, int(count[0]["n"]), len(part.facts), revisions)
 
     def _drop_links_into(self, filing: str) -> None:
         """Links from other filings to this filing's reports go before its graph is replaced."""

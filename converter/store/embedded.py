@@ -34,15 +34,17 @@ class EmbeddedStore(Store):
         except SyntaxError as exc:
             raise QueryError(f"SPARQL update syntax error: {exc}") from None
 
-    def replace_graph(self, graph: str, triples: list[ox.Triple]) -> None:
+    def replace_graph(self, graph: str, turtle: bytes) -> None:
         node = ox.NamedNode(graph)
         if self._db.contains_named_graph(node):
             self._db.remove_graph(node)
-        self._db.extend(ox.Quad(t.subject, t.predicate, t.object, node) for t in triples)
+        self.add_to_graph(graph, turtle)
 
-    def add_to_graph(self, graph: str, triples: list[ox.Triple]) -> None:
-        node = ox.NamedNode(graph)
-        self._db.extend(ox.Quad(t.subject, t.predicate, t.object, node) for t in triples)
+    def add_to_graph(self, graph: str, turtle: bytes) -> None:
+        try:
+            self._db.load(turtle, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
+        except SyntaxError as exc:
+            raise StoreError(f"not Turtle: {exc}") from None
 
     def close(self) -> None:
         if getattr(self, "_db", None) is not None:

@@ -86,22 +86,25 @@ class RemoteStore(Store):
         assert self.graph_store is not None
         return f"{self.graph_store}?{urllib.parse.urlencode({'graph': graph})}"
 
-    def replace_graph(self, graph: str, triples: list[ox.Triple]) -> None:
+    def replace_graph(self, graph: str, turtle: bytes) -> None:
         if self.graph_store:
-            self._request(self._graph_url(graph), _ntriples(triples), "application/n-triples", method="PUT")
+            self._request(self._graph_url(graph), turtle, "text/turtle", method="PUT")
             return
         self.update(f"DROP SILENT GRAPH <{graph}>")
-        self._insert(graph, triples)
+        self._insert(graph, turtle)
 
-    def add_to_graph(self, graph: str, triples: list[ox.Triple]) -> None:
-        if not triples:
-            return
+    def add_to_graph(self, graph: str, turtle: bytes) -> None:
         if self.graph_store:
-            self._request(self._graph_url(graph), _ntriples(triples), "application/n-triples", method="POST")
+            self._request(self._graph_url(graph), turtle, "text/turtle", method="POST")
             return
-        self._insert(graph, triples)
+        self._insert(graph, turtle)
 
-    def _insert(self, graph: str, triples: list[ox.Triple]) -> None:
+    def _insert(self, graph: str, turtle: bytes) -> None:
+        """INSERT DATA in chunks: N-Triples, which SPARQL reads as it is."""
+        try:
+            triples = list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))
+        except SyntaxError as exc:
+            raise StoreError(f"not Turtle: {exc}") from None
         for i in range(0, len(triples), INSERT_CHUNK):
             body = _ntriples(triples[i:i + INSERT_CHUNK]).decode("utf-8")
             self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}")
