@@ -107,6 +107,8 @@ class Mapper:
         self.plain: dict[str, list[tuple[str, float]]] = {}
         self.qualified: dict[tuple[str, str], list[str]] = {}
         self._memo: dict[tuple, Mapping] = {}
+        self._alias_re = _alias_pattern(self.aliases)
+        self._generic_cache: dict[str, str] = {}
         self.wordings: dict[str, set[str]] = defaultdict(set)  # concept -> every normalised wording
         self.children: dict[str, list[str]] = defaultdict(list)  # concept -> calculation children
         self.members: dict[str, list[tuple[str, str]]] = defaultdict(list)  # wording -> (axis, member)
@@ -148,11 +150,19 @@ class Mapper:
         compared with "entity" in its place, so what one issuer's filings taught holds for all)."""
         other = copy.copy(self)
         other.aliases = tuple(sorted(aliases, key=len, reverse=True))
+        other._alias_re = _alias_pattern(other.aliases)
+        other._generic_cache = {}
         return other
 
     def _generic(self, text: str) -> str:
-        pattern = _alias_pattern(self.aliases)
-        return pattern.sub("{entity}", text) if pattern is not None else text
+        """The label with the issuer's names replaced by "{entity}"."""
+        found = self._generic_cache.get(text)
+        if found is None:
+            if len(self._generic_cache) > 100_000:
+                self._generic_cache.clear()
+            found = self._alias_re.sub("{entity}", text) if self._alias_re is not None else text
+            self._generic_cache[text] = found
+        return found
 
     def _add(self, key: str, name: str, weight: float) -> None:
         self.wordings[name].add(key)

@@ -8,6 +8,7 @@ dates are ``datetime.date``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -65,6 +66,18 @@ class Period:
         return self.key
 
 
+@functools.lru_cache(maxsize=256)
+def _unit_oim(numerator: tuple[str, ...], denominator: tuple[str, ...]) -> str:
+    text = "*".join(numerator)
+    return text + "/" + "*".join(denominator) if denominator else text
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_id(numerator: tuple[str, ...], denominator: tuple[str, ...]) -> str:
+    text = "_".join(m.split(":")[-1] for m in numerator)
+    return text + "_per_" + "_".join(m.split(":")[-1] for m in denominator) if denominator else text
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """An XBRL unit as measures in OIM QName form (``iso4217:JPY``)."""
@@ -74,19 +87,12 @@ class Unit:
 
     @property
     def oim(self) -> str:
-        text = "*".join(self.numerator)
-        if self.denominator:
-            text += "/" + "*".join(self.denominator)
-        return text
+        return _unit_oim(self.numerator, self.denominator)
 
     @property
     def xml_id(self) -> str:
         """A readable id usable as an XML NCName: ``JPY``, ``JPY_per_shares``."""
-        part = lambda ms: "_".join(m.split(":")[-1] for m in ms)  # noqa: E731
-        text = part(self.numerator)
-        if self.denominator:
-            text += "_per_" + part(self.denominator)
-        return text
+        return _unit_id(self.numerator, self.denominator)
 
     @property
     def is_monetary(self) -> bool:
