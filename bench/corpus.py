@@ -140,18 +140,30 @@ def generate(out: Path, count: int, seed: int = 1, companies: int = 24) -> list[
     templates = {kind: [Template(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob(f"*{kind}*.txt"))]
                  for kind in WEIGHTS}
     kinds = [k for k, w in WEIGHTS.items() for _ in range(w)]
-    people = entities(companies, seed)
+    # A company files each kind of release once a year at most, every other year (a shifted
+    # template's comparative figures would otherwise contradict the year before's own), from one
+    # template of each kind, with its figures at one size: facts that two of its filings report
+    # agree, as real filings mostly do.
+    shifts = range(-6, 9)
+    per_company = len(WEIGHTS) * ((len(shifts) + 1) // 2)
+    people = entities(max(companies, -(-count // per_company) * 2), seed)
     (out / "entities.toml").write_text(registry_toml(people), encoding="utf-8")
     rng = random.Random(seed)
+    style = {c["key"]: (rng.choice((1, 2, 3, 5)), rng.randrange(2), {k: rng.randrange(len(templates[k])) for k in WEIGHTS})
+             for c in people}
+    used: set[tuple] = set()
     written = []
     for i in range(count):
-        kind = rng.choice(kinds)
-        company = rng.choice(people)
-        shift = rng.randint(-6, 8)
-        factor = rng.choice((1, 1, 2, 3, 5))
+        while True:
+            kind = rng.choice(kinds)
+            company = rng.choice(people)
+            factor, parity, which = style[company["key"]]
+            shift = rng.choice([s for s in shifts if s % 2 == parity])
+            if (company["key"], kind, shift) not in used:
+                used.add((company["key"], kind, shift))
+                break
         path = out / f"{company['key']}-{i:06d}-{kind}.txt"
-        template = rng.choice(templates[kind])
-        path.write_text(template.render(company, shift, factor), encoding="utf-8")
+        path.write_text(templates[kind][which[kind]].render(company, shift, factor), encoding="utf-8")
         written.append(path)
     return written
 

@@ -4,12 +4,6 @@ and on a real Oxigraph server started here (SPARQL 1.1 Protocol and Graph Store 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,42 +24,6 @@ REVISION = Path(__file__).parent / "fixtures" / "revision" / "iij-2018-02-09-div
 TAX = taxonomy.default()
 REGISTRY = load_registry()
 IIJ = REGISTRY["iij"]
-
-
-def _oxigraph_binary() -> str:
-    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(found).exists():
-        pytest.fail("the oxigraph server is not installed (pip install '.[test]')")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A real Oxigraph server on a free local port, for the module's remote tests."""
-    port = _free_port()
-    folder = tmp_path_factory.mktemp("oxigraph-server")
-    proc = subprocess.Popen([_oxigraph_binary(), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"oxigraph server did not start: {proc.stderr.read().decode()[-500:]}")
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def _load(s, outdir: Path) -> list:

@@ -123,6 +123,12 @@ def describe_taxonomy(tax: Taxonomy) -> Turtle:
     return t
 
 
+def dimension_label(tax: Taxonomy, dims: tuple[tuple[str, str], ...]) -> str:
+    """The members of a fact's dimensions as words ("Forecast; ATM operation business"), for display."""
+    labels = {m: label for axis in tax.axes.values() for m, label in axis.members}
+    return "; ".join(labels.get(member, member) for _, member in dims)
+
+
 GRAPH_MARK = "# ledgerlink graph: "  # starts each section of a filing's Turtle: taxonomy, shared, filing
 
 
@@ -173,6 +179,8 @@ def describe_filing(filing: Filing, tax: Taxonomy) -> str:
             body.append(f" ;\n    ll:unit <{vocab.unit_iri(fact.unit)}>")
         for axis, member in fact.dimensions:
             body.append(f" ;\n    <{vocab.concept_iri(tax, axis)}> <{vocab.concept_iri(tax, member)}>")
+        if fact.dimensions:
+            body.append(f" ;\n    ll:dimensionLabel {lit(dimension_label(tax, fact.dimensions))}")
         body.append(" .\n")
         blocks.append("".join(body))
 

@@ -31,13 +31,4 @@ def open(location: str | Path, *, update_endpoint: str | None = None, graph_stor
 
 def load_outputs(store: Store, paths: list[Path], tax: Taxonomy, on_load=None) -> list[LoadResult]:
     """Load converted filings (their .ttl files, or folders of them), reporting each as it loads."""
-    files: list[Path] = []
-    for path in paths:
-        files.extend(sorted(path.glob("*.ttl")) if path.is_dir() else [path])
-    results = []
-    for file in files:
-        [result] = store.load(file, taxonomy=tax)
-        results.append(result)
-        if on_load:
-            on_load(file, result)
-    return results
+    return store.load(*paths, taxonomy=tax, on_load=on_load)

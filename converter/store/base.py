@@ -134,22 +134,27 @@ def _partition_triples(turtle: bytes, namespace: str) -> Partition:
 # ------------------------------------------------------------------ terms
 
 
+_DECIMAL = ox.NamedNode(XSD + "decimal")
+_DATE = ox.NamedNode(XSD + "date")
+_INTEGERS = (ox.NamedNode(XSD + "integer"), ox.NamedNode(XSD + "long"), ox.NamedNode(XSD + "int"))
+
+
 def to_python(term) -> object:
     """A query result term as a plain value: IRIs as str, typed literals as Decimal, int, date."""
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value if term.datatype else ""
-        try:
-            if datatype == XSD + "decimal":
-                return Decimal(term.value)
-            if datatype in (XSD + "integer", XSD + "long", XSD + "int"):
-                return int(term.value)
-            if datatype == XSD + "date":
-                return dt.date.fromisoformat(term.value)
-        except (ValueError, InvalidOperation):
-            return term.value
+    if type(term) is not ox.Literal:
         return term.value
+    datatype = term.datatype
+    try:
+        if datatype == _DECIMAL:
+            return Decimal(term.value)
+        if datatype in _INTEGERS:
+            return int(term.value)
+        if datatype == _DATE:
+            return dt.date.fromisoformat(term.value)
+    except (ValueError, InvalidOperation):
+        pass
     return term.value
 
 
@@ -288,8 +293,9 @@ class Store(ABC):
         self.replace_graph(TAXONOMY, text + f'\n<{TAXONOMY}> <{LL}sha256> "{digest}" .\n'.encode())
         return True
 
-    def load(self, *items, taxonomy: Taxonomy | None = None) -> list[LoadResult]:
-        """Load converted filings: ``Filing`` objects, their ``.ttl`` files, or output folders."""
+    def load(self, *items, taxonomy: Taxonomy | None = None, batch: int = 200, on_load=None) -> list[LoadResult]:
+        """Load converted filings: ``Filing`` objects, their ``.ttl`` files, or output folders;
+        ``on_load(name, result)`` is called as each is loaded."""
         from pathlib import Path
 
         from .. import taxonomy as taxonomy_mod
@@ -299,44 +305,104 @@ class Store(ABC):
 
         tax = taxonomy or taxonomy_mod.default()
         self.ensure_taxonomy(tax)
-        results = []
-        for item in items:
-            if isinstance(item, Filing):
-                results.append(self.load_turtle(render(item, EmitContext(tax)), tax))
-                continue
-            path = Path(item)
-            for file in sorted(path.glob("*.ttl")) if path.is_dir() else [path]:
-                try:
-                    data = file.read_bytes()
-                except OSError as exc:
-                    raise StoreError(f"{file}: {exc.strerror or exc}") from None
-                try:
-                    results.append(self.load_turtle(data, tax))
-                except StoreError as exc:
-                    raise StoreError(f"{file}: {exc}") from None
-        return results
+
+        def turtles():
+            for item in items:
+                if isinstance(item, Filing):
+                    yield item.document.name, render(item, EmitContext(tax))
+                    continue
+                path = Path(item)
+                for file in sorted(path.glob("*.ttl")) if path.is_dir() else [path]:
+                    try:
+                        yield file, file.read_bytes()
+                    except OSError as exc:
+                        raise StoreError(f"{file}: {exc.strerror or exc}") from None
+
+        return self.load_many(turtles(), tax, batch=batch, on_load=on_load)
 
     def load_turtle(self, turtle: bytes, tax: Taxonomy) -> LoadResult:
-        """Load (or reload) one filing's Turtle: its graph is replaced, the shared nodes merged,
-        and the revision links of its facts recomputed."""
-        part = partition(turtle, tax.namespace)
-        self._drop_links_into(part.filing)
-        self.add_to_graph(SHARED, part.graphs[SHARED])
-        self.replace_graph(part.filing, part.graphs[part.filing])
-        revisions = self.relink(part.facts)
-        count = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{part.filing}> {{ ?s ?p ?o }} }}")
-        return LoadResult(part.filing, int(count[0]["n"]), len(part.facts), revisions)
+        """Load (or reload) one filing's Turtle (see load_many)."""
+        return self.load_many([("", turtle)], tax)[0]
+
+    def load_many(self, named: Iterable[tuple[object, bytes]], tax: Taxonomy, batch: int = 200,
+                  on_load=None) -> list[LoadResult]:
+        """Load filings' Turtle, ``batch`` at a time: each filing's graph is replaced (a reload
+        first drops the revision links into it), the shared nodes merged, and then the revision
+        links recomputed for the facts reported more than once: facts already in the store, and
+        facts several filings of the batch report."""
+        results: list[LoadResult] = []
+        pending: list[tuple[object, Partition]] = []
+        for name, turtle in named:
+            try:
+                pending.append((name, partition(turtle, tax.namespace)))
+            except StoreError as exc:
+                raise StoreError(f"{name}: {exc}" if name else str(exc)) from None
+            if len(pending) >= batch:
+                results += self._load_batch(pending, on_load)
+                pending = []
+        if pending:
+            results += self._load_batch(pending, on_load)
+        return results
+
+    def _load_batch(self, parts: list[tuple[object, Partition]], on_load) -> list[LoadResult]:
+        seen: dict[str, int] = defaultdict(int)
+        for _, part in parts:
+            for fact in part.facts:
+                seen[fact] += 1
+        before = self.existing_facts(list(seen))
+        for _, part in parts:
+            if self.graph_exists(part.filing):
+                self._drop_links_into(part.filing)
+        self.write_graphs([(SHARED, part.graphs[SHARED], False) for _, part in parts]
+                          + [(part.filing, part.graphs[part.filing], True) for _, part in parts])
+        again = [f for f, n in seen.items() if n > 1 or f in before]
+        links = self.relink(again)
+        per_filing: dict[str, int] = defaultdict(int)
+        for later, earlier, _ in links:
+            per_filing[later.rsplit("/", 1)[0]] += 1
+            per_filing[earlier.rsplit("/", 1)[0]] += 1
+        counts = self.graph_sizes([part.filing for _, part in parts])
+        results = []
+        for name, part in parts:
+            result = LoadResult(part.filing, counts.get(part.filing, 0), len(part.facts), per_filing[part.filing])
+            results.append(result)
+            if on_load:
+                on_load(name, result)
+        return results
+
+    def graph_sizes(self, graphs: list[str]) -> dict[str, int]:
+        rows = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { #PARAMS\n GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                          g=[ox.NamedNode(g) for g in graphs])
+        return {str(r["g"]): int(r["n"]) for r in rows}
+
+    def graph_exists(self, graph: str) -> bool:
+        return bool(self.select(f"SELECT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} LIMIT 1"))
+
+    def existing_facts(self, facts: list[str], chunk: int = 2000) -> set[str]:
+        """Which of these ll:Fact nodes the store holds already."""
+        found: set[str] = set()
+        for i in range(0, len(facts), chunk):
+            rows = self.query("SELECT ?fact WHERE { #PARAMS\n GRAPH llg:shared { ?fact a ll:Fact } }",
+                              fact=[ox.NamedNode(f) for f in facts[i:i + chunk]])
+            found.update(str(r["fact"]) for r in rows)
+        return found
+
+    def write_graphs(self, writes: list[tuple[str, bytes, bool]]) -> None:
+        """(graph, Turtle, replace?) in order; a backend may do them all at once."""
+        for graph, turtle, replace in writes:
+            (self.replace_graph if replace else self.add_to_graph)(graph, turtle)
 
     def _drop_links_into(self, filing: str) -> None:
         """Links from other filings to this filing's reports go before its graph is replaced."""
         self.update(PREFIXES + f"""
 DELETE {{ GRAPH ?g {{ ?later prov:wasRevisionOf ?earlier }} }}
-WHERE {{ GRAPH ?g {{ ?later prov:wasRevisionOf ?earlier }}
-        FILTER(STRSTARTS(STR(?earlier), "{filing}/")) }}""")
+WHERE {{ GRAPH <{filing}> {{ ?earlier a ll:ReportedFact }}
+        GRAPH ?g {{ ?later prov:wasRevisionOf ?earlier }} }}""")
 
-    def relink(self, facts: list[str], chunk: int = 500) -> int:
-        """Recompute the prov:wasRevisionOf links among the reports of these facts."""
-        count = 0
+    def relink(self, facts: list[str], chunk: int = 500) -> list[tuple[str, str, str]]:
+        """Recompute the prov:wasRevisionOf links among the reports of these facts;
+        the links set, as (later report, earlier report, graph)."""
+        done: list[tuple[str, str, str]] = []
         for i in range(0, len(facts), chunk):
             part = [ox.NamedNode(f) for f in facts[i:i + chunk]]
             rows = self.query("""
@@ -361,5 +427,5 @@ WHERE {{ VALUES ?fact {{ {' '.join(str(n) for n in part)} }}
                     graphs[graph].append(f"<{later}> <{PROV_REVISION}> <{earlier}> .")
                 body = " ".join(f"GRAPH <{g}> {{ {' '.join(ts)} }}" for g, ts in sorted(graphs.items()))
                 self.update(f"INSERT DATA {{ {body} }}")
-            count += len(links)
-        return count
+            done += links
+        return done

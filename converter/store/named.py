@@ -1,6 +1,11 @@
 """The named queries shipped with ledgerlink: a SPARQL file each, the parameters it takes,
 and, where SPARQL alone would be clumsy, a small step that picks among the rows.
 
+Each query matches only what every row has; optional details (decimals, unit, dimensions,
+period dates, a filing's name and date) are fetched afterwards for the IRIs found, bound as
+VALUES (``detail-*.rq``).  Oxigraph evaluates an OPTIONAL over the whole store before joining
+it, which at a million facts costs seconds; a lookup by IRI costs microseconds.
+
 Parameters are resolved in the client (a concept by our name, its label or the
 US-GAAP element it is aligned to; an entity by registry key, name or identifier;
 a filing by file name, stem or IRI) and bound as VALUES, never pasted into the
@@ -10,7 +15,7 @@ query text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 
 import pyoxigraph as ox
@@ -22,6 +27,43 @@ from ..taxonomy import Taxonomy
 from .base import QueryError, Row, Store
 
 
+def _text(name: str) -> str:
+    return resources.files(__package__).joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """Columns added to rows by a lookup keyed on one IRI column of the rows."""
+
+    query: str  # detail-*.rq, selecting the key variable and the detail columns
+    key: str  # the rows' column holding the IRI
+    rename: tuple[tuple[str, str], ...] = ()  # detail column -> row column, when they differ
+
+    def apply(self, store: Store, rows: list[Row], chunk: int = 2000) -> None:
+        keys = sorted({str(r[self.key]) for r in rows if r.get(self.key) is not None})
+        text = _text(self.query)
+        var = text.split("SELECT ?", 1)[1].split()[0]
+        found: dict[str, dict] = {}
+        for i in range(0, len(keys), chunk):
+            for row in store.query(text, **{var: [ox.NamedNode(k) for k in keys[i:i + chunk]]}):
+                slot = found.setdefault(str(row[var]), {})
+                for column, value in row.items():
+                    if column != var and value is not None:
+                        slot[column] = value
+        names = dict(self.rename)
+        columns = [c for c in text.split("WHERE", 1)[0].split() if c.startswith("?") and c[1:] != var]
+        for row in rows:
+            got = found.get(str(row.get(self.key)), {})
+            for column in columns:
+                row[names.get(column[1:], column[1:])] = got.get(column[1:])
+
+
+REPORT = Detail("detail-report", "r")
+FACT = Detail("detail-fact", "fact")
+PERIOD = Detail("detail-period", "p")
+FILING = Detail("detail-filing", "filing")
+
+
 @dataclass(frozen=True)
 class NamedQuery:
     name: str
@@ -29,11 +71,12 @@ class NamedQuery:
     columns: tuple[str, ...]  # what the command shows, in order
     args: tuple[str, ...] = ()  # positional arguments ("concept", "filing", "element")
     reduce: Callable[[list[Row], dict], list[Row]] | None = None
-    extra: dict = field(default_factory=dict)
+    details: tuple[Detail, ...] = ()
+    order: tuple[str, ...] = ()  # columns the rows are sorted by, after the details are in
 
     @property
     def text(self) -> str:
-        return resources.files(__package__).joinpath("queries", f"{self.name}.rq").read_text(encoding="utf-8")
+        return _text(self.name)
 
 
 # ------------------------------------------------------------------ resolving arguments
@@ -105,29 +148,69 @@ def _series(rows: list[Row], options: dict) -> list[Row]:
 
 def _dividends(rows: list[Row], options: dict) -> list[Row]:
     rows = rows if options.get("all_reports") else _latest(rows)
+    dates = options.get("dates", {})
     for row in rows:
-        if "annual" in str(row.get("type", "")).lower():
-            row["record"] = row["payment"] = None  # an annual total has no record or payment date of its own
+        # the record and payment dates of a dividend are facts for its period (an annual total has none)
+        annual = "annual" in str(row.get("type", "")).lower()
+        found = {} if annual else dates.get((row["entity"], row["p"]), {})
+        row["record"], row["payment"] = found.get("record"), found.get("payment")
+    return rows
+
+
+def _dividend_dates(store: Store, tax: Taxonomy, entity: list) -> dict:
+    """(entity, period) -> {"record": date, "payment": date}, the earliest stated."""
+    kinds = {"record": _aligned(tax, "us-gaap:DividendsPayableDateOfRecordDayMonthAndYear"),
+             "payment": _aligned(tax, "us-gaap:DividendPayableDateToBePaidDayMonthAndYear")}
+    text = _text("dividend-dates")
+    found: dict = {}
+    for kind, concepts in kinds.items():
+        params = {"c": [ox.NamedNode(vocab.concept_iri(tax, n)) for n in concepts]}
+        if entity:
+            params["entity"] = entity
+        for row in store.query(text, **params):
+            slot = found.setdefault((row["entity"], row["p"]), {})
+            if row["date"] is not None and (slot.get(kind) is None or row["date"] < slot[kind]):
+                slot[kind] = row["date"]
+    return found
+
+
+def _filings(rows: list[Row], options: dict) -> list[Row]:
+    counts = options.get("counts", {})
+    for row in rows:
+        row["facts"] = counts.get(str(row["filing"]), 0)
     return rows
 
 
 QUERIES: dict[str, NamedQuery] = {q.name: q for q in (
     NamedQuery("filings", "the filings loaded, with issuer, date and document type",
-               ("file", "issuer", "issued", "type", "facts")),
+               ("file", "issuer", "issued", "type", "facts"), reduce=_filings, details=(FILING,),
+               order=("issued", "file")),
     NamedQuery("facts", "every fact of one filing in document order, with its source line",
                ("line", "concept", "label", "start", "end", "value", "unit", "decimals", "status", "dims", "text"),
-               args=("filing",)),
+               args=("filing",), details=(REPORT, FACT, PERIOD)),
     NamedQuery("series", "a metric over time across filings (the latest report wins)",
                ("concept", "start", "end", "value", "unit", "decimals", "status", "dims", "file", "issued", "line"),
-               args=("concept",), reduce=_series),
+               args=("concept",), reduce=_series, details=(REPORT, FACT, PERIOD, FILING),
+               order=("concept", "end", "start", "issued", "file", "line")),
     NamedQuery("dividends", "dividends per share with type, record and payment dates",
                ("type", "start", "end", "value", "status", "dims", "record", "payment", "file", "issued", "line"),
-               reduce=_dividends),
+               reduce=_dividends, details=(REPORT, FACT, PERIOD, FILING),
+               order=("end", "start", "type", "issued", "file", "line")),
     NamedQuery("restatements", "facts whose value changed between filings",
-               ("concept", "start", "end", "dims", "before", "beforeFile", "after", "afterFile", "afterLine")),
+               ("concept", "start", "end", "dims", "before", "beforeFile", "after", "afterFile", "afterLine"),
+               details=(FACT, PERIOD,
+                        Detail("detail-filing", "beforeFiling", (("file", "beforeFile"), ("issued", "beforeIssued"))),
+                        Detail("detail-filing", "afterFiling", (("file", "afterFile"), ("issued", "afterIssued")))),
+               order=("concept", "end", "afterIssued", "afterLine")),
     NamedQuery("aligned", "our concepts aligned to a US-GAAP element, and how many facts use them",
                ("concept", "label", "match", "facts"), args=("element",)),
 )}
+
+
+def _sort_key(row: Row, columns: tuple[str, ...]) -> tuple:
+    """None first, then values of one kind compared among themselves."""
+    return tuple((row.get(c) is not None, str(type(row.get(c))), row.get(c) if row.get(c) is not None else 0)
+                 for c in columns)
 
 
 def run(store: Store, name: str, args: list[str], tax: Taxonomy, registry: dict[str, Entity],
@@ -154,15 +237,20 @@ def run(store: Store, name: str, args: list[str], tax: Taxonomy, registry: dict[
     if name == "dividends":
         params["c"] = [ox.NamedNode(vocab.concept_iri(tax, c.name)) for c in tax.concepts.values()
                        if "Dividends" in c.roles and c.type == "perShare"]
-        params["recordConcept"] = [ox.NamedNode(vocab.concept_iri(tax, n)) for n in _aligned(
-            tax, "us-gaap:DividendsPayableDateOfRecordDayMonthAndYear")]
-        params["paymentConcept"] = [ox.NamedNode(vocab.concept_iri(tax, n)) for n in _aligned(
-            tax, "us-gaap:DividendPayableDateToBePaidDayMonthAndYear")]
     if entity and name in ("series", "dividends", "restatements"):
         params["entity"] = [ox.NamedNode(entity_for(entity, registry))]
     rows = store.query(q.text, **params)
+    for detail in q.details:
+        detail.apply(store, rows)
+    options = {"all_reports": all_reports}
+    if name == "dividends":
+        options["dates"] = _dividend_dates(store, tax, params.get("entity", []))
+    if name == "filings":
+        options["counts"] = {str(r["filing"]): int(r["facts"]) for r in store.query(_text("filing-facts"))}
     if q.reduce:
-        rows = q.reduce(rows, {"all_reports": all_reports})
+        rows = q.reduce(rows, options)
+    if q.order:
+        rows.sort(key=lambda r: _sort_key(r, q.order))
     return rows
 
 
