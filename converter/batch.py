@@ -35,6 +35,7 @@ class Outcome:
     skipped: int = 0
     warnings: int = 0
     coverage: dict = field(default_factory=dict)
+    warning_lines: list[str] = field(default_factory=list)  # "line 52: ..." for --verbose
 
     @property
     def ok(self) -> bool:
@@ -82,7 +83,8 @@ def convert_one(path: Path, out: Path, settings: Settings, ctx: EmitContext,
         exc.source = str(path)  # name the file as the user gave it
         return Outcome(str(path), error=str(exc))
     outcome = Outcome(str(path), filing=filing, name=filing.document.name, facts=len(filing.facts),
-                      skipped=len(filing.skipped), warnings=len(filing.warnings), coverage=coverage(filing))
+                      skipped=len(filing.skipped), warnings=len(filing.warnings), coverage=coverage(filing),
+                      warning_lines=[(f"line {m.line}: " if m.line else "") + m.text for m in filing.warnings])
     for name, data in render(filing, ctx, formats).items():
         target = out / name
         atomic_write_bytes(target, data)

@@ -116,9 +116,12 @@ def main() -> None:
               help="Convert only shard I of N (0-based), chosen by file name, so N independent jobs "
                    "split an archive between them.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the total line.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print every warning, with its line.")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar with counts and time left (default: on a terminal only).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def convert(paths, out, formats, entity_files, entity, report, store_dir, endpoint, update_endpoint, graph_store,
-            no_store, jobs, shard, quiet, debug):
+            no_store, jobs, shard, quiet, verbose, progress, debug):
     """Convert text filings (files, or folders of .txt files) into OUT.
 
     Writes OUT/<name>.xhtml, .xbrl, .json and .ttl for each filing, plus its
@@ -154,33 +157,180 @@ def convert(paths, out, formats, entity_files, entity, report, store_dir, endpoi
                 wanted.append("rdf")
             store = _open_store(store_dir, endpoint, update_endpoint, graph_store, out / "store")
             store.ensure_taxonomy(settings.taxonomy)
-        totals = {"ok": 0, "failed": 0, "facts": 0, "skipped": 0, "warnings": 0}
-        for outcome in convert_many(inputs, out, settings, ctx, wanted, jobs=jobs, entity_files=entity_files):
-            if outcome.ok:
-                if store is not None:
-                    store.load_turtle(outcome.rdf, settings.taxonomy)
-                totals["ok"] += 1
-                totals["facts"] += outcome.facts
-                totals["skipped"] += outcome.skipped
-                totals["warnings"] += outcome.warnings
-                if not quiet:
-                    click.echo(f"ok     {outcome.name}: {outcome.facts} facts, "
-                               f"{outcome.skipped} numbers skipped, {outcome.warnings} warnings")
-                if report and not quiet:
-                    cov = outcome.coverage
-                    click.echo(f"       report: {cov['table_cells_accounted']:.1%} of {cov['table_cells']} table cells "
-                               f"emitted or skipped for a reason ({cov['table_cells_unmapped']} unmapped); "
-                               f"{cov['sentence_numbers_emitted']} of {cov['sentence_numbers']} numbers in sentences emitted")
-            else:
-                totals["failed"] += 1
-                click.echo(f"error: {outcome.error}", err=True)
+        show = _Progress(len(inputs), quiet=quiet, verbose=verbose, report=report,
+                         bar=(not quiet and sys.stdout.isatty()) if progress is None else progress)
+        loader = _Loader(store, settings.taxonomy)
+        with show:
+            for outcome in convert_many(inputs, out, settings, ctx, wanted, jobs=jobs, entity_files=entity_files):
+                if outcome.ok:
+                    loader.add(outcome.name, outcome.rdf)
+                show.done(outcome)
+            loader.flush()
         where = f"{out}" + (f" (store {store.location})" if store is not None else "")
         if store is not None:
             store.close()
-        click.echo(f"total  {totals['ok'] + totals['failed']} filings: {totals['ok']} converted, "
-                   f"{totals['failed']} failed; {totals['facts']} facts, {totals['skipped']} numbers skipped, "
-                   f"{totals['warnings']} warnings -> {where}")
-        sys.exit(EXIT_FAILED if totals["failed"] else EXIT_OK)
+        show.summary(where)
+        sys.exit(EXIT_FAILED if show.totals["failed"] else EXIT_OK)
+
+
+class _Loader:
+    """Filings' RDF into the store, a batch at a time (the store links revisions per batch)."""
+
+    def __init__(self, store, tax, batch: int = 200):
+        self.store, self.tax, self.batch, self.pending = store, tax, batch, []
+
+    def add(self, name: str, rdf: bytes) -> None:
+        if self.store is not None:
+            self.pending.append((name, rdf))
+            if len(self.pending) >= self.batch:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.store is not None and self.pending:
+            self.store.load_many(self.pending, self.tax, batch=self.batch)
+            self.pending = []
+
+
+class _Progress:
+    """What `convert` prints: a line per filing, or a progress bar on a terminal and a table
+    at the end; errors always, on stderr; the total line last."""
+
+    TABLE_ROWS = 40
+
+    def __init__(self, count: int, quiet: bool, verbose: bool, report: bool, bar: bool):
+        self.count, self.quiet, self.verbose, self.report, self.use_bar = count, quiet, verbose, report, bar
+        self.totals = {"ok": 0, "failed": 0, "facts": 0, "skipped": 0, "warnings": 0}
+        self.rows: list[dict] = []
+        self.bar = None
+
+    def __enter__(self):
+        if self.use_bar:
+            self.bar = click.progressbar(length=self.count, label="converting", show_eta=True, show_pos=True,
+                                         file=sys.stderr)
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def done(self, outcome) -> None:
+        t = self.totals
+        if outcome.ok:
+            t["ok"] += 1
+            t["facts"] += outcome.facts
+            t["skipped"] += outcome.skipped
+            t["warnings"] += outcome.warnings
+            self.rows.append({"filing": outcome.name, "facts": outcome.facts, "skipped": outcome.skipped,
+                              "warnings": outcome.warnings, "status": "ok"})
+        else:
+            t["failed"] += 1
+            self.rows.append({"filing": Path(outcome.source).name, "facts": 0, "skipped": 0, "warnings": 0,
+                              "status": "failed"})
+        if self.bar is not None:
+            self.bar.update(1)
+        if not outcome.ok:
+            self._echo(f"error: {outcome.error}", err=True)
+            return
+        if self.quiet or self.bar is not None:
+            return
+        click.echo(f"ok     {outcome.name}: {outcome.facts} facts, {outcome.skipped} numbers skipped, "
+                   f"{outcome.warnings} warnings")
+        if self.report:
+            cov = outcome.coverage
+            click.echo(f"       report: {cov['table_cells_accounted']:.1%} of {cov['table_cells']} table cells "
+                       f"emitted or skipped for a reason ({cov['table_cells_unmapped']} unmapped); "
+                       f"{cov['sentence_numbers_emitted']} of {cov['sentence_numbers']} numbers in sentences emitted")
+        if self.verbose:
+            for line in outcome.warning_lines:
+                click.echo(f"       warning {line}")
+
+    def _echo(self, text: str, err: bool = False) -> None:
+        if self.bar is not None:  # above the bar, not through it
+            click.echo("\r\033[K", nl=False, err=True)
+        click.echo(text, err=err)
+
+    def summary(self, where: str) -> None:
+        t = self.totals
+        if self.bar is not None and not self.quiet:
+            rows = sorted(self.rows, key=lambda r: (r["status"] == "ok", -r["warnings"], r["filing"]))
+            shown = rows[:self.TABLE_ROWS]
+            click.echo(formatting.render(shown, ("filing", "facts", "skipped", "warnings", "status")), nl=False)
+            if len(rows) > len(shown):
+                click.echo(f"... and {len(rows) - len(shown)} more filings (failed and most warnings first)")
+        click.echo(f"total  {t['ok'] + t['failed']} filings: {t['ok']} converted, {t['failed']} failed; "
+                   f"{t['facts']} facts, {t['skipped']} numbers skipped, {t['warnings']} warnings -> {where}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--concept", default=None, help="Only facts of concepts whose name or label contains this text.")
+@click.option("--unmapped", is_flag=True, help="Show the numbers no concept matched, with the closest concepts.")
+@click.option("--skipped", is_flag=True, help="Show every number not emitted, with the reason.")
+@click.option("--warnings", "warnings_only", is_flag=True, help="Show the filing's warnings.")
+@click.option("--entities", "entity_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra entity registry (TOML).")
+@click.option("--entity", default=None, help="Registry key of the issuer, when the text does not name it.")
+@click.option("--format", "fmt", type=click.Choice(formatting.FORMATS), default="table", show_default=True,
+              help="table (readable), csv or json.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def show(file, concept, unmapped, skipped, warnings_only, entity_files, entity, fmt, debug):
+    """Convert one filing in memory and print its facts (writes nothing).
+
+    Each fact with its concept's label, period, the value as written and as
+    emitted, unit, status and source line; or, with --unmapped, --skipped or
+    --warnings, what was not emitted and why.
+    """
+    from .pipeline import convert_path
+    from .reader import InputError
+
+    with _guard(debug):
+        settings = Settings(registry=load_registry(*entity_files), entity=entity)
+        try:
+            filing = convert_path(file, settings)
+        except InputError as exc:
+            _fail(str(exc), EXIT_FAILED)
+        tax = settings.taxonomy
+        if warnings_only:
+            rows = [{"level": m.level, "line": m.line, "message": m.text} for m in filing.messages
+                    if m.level in ("warning", "error")]
+            columns = ("level", "line", "message")
+        elif unmapped or skipped:
+            rows = [{"line": s.span.line, "text": s.text, "label": s.label, "reason": s.reason,
+                     "candidates": ", ".join(s.candidates)} for s in filing.skipped
+                    if skipped or s.reason.startswith("unmapped")]
+            columns = ("line", "text", "label", "reason", "candidates")
+        else:
+            wanted = (concept or "").lower()
+            rows = [{"line": f.span.line, "concept": f.concept, "label": tax.concepts[f.concept].label,
+                     "period": f.period.key, "written": f.source_text, "value": f.value,
+                     "unit": f.unit.oim if f.unit else "", "status": f.status.value,
+                     "dims": "; ".join(m for _, m in f.dimensions if m != "ScenarioForecastMember")}
+                    for f in sorted(filing.facts, key=lambda f: (f.span.line, f.span.start))
+                    if wanted in f.concept.lower() or wanted in tax.concepts[f.concept].label.lower()]
+            columns = ("line", "label", "period", "written", "value", "unit", "status", "dims")
+        click.echo(formatting.render(rows, columns, fmt), nl=False)
+
+
+@main.command()
+@click.argument("xhtml", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "dest", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the viewer (default: <name>.viewer/ beside the document).")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def view(xhtml, dest, debug):
+    """Build the interactive viewer of an Inline XBRL output (offline; needs the viewer extra).
+
+    Open the printed xbrlviewer.html in a browser: every tagged fact can be
+    inspected, searched and highlighted, with its concept, period and unit.
+    """
+    from .viewer import ViewerError, build
+
+    with _guard(debug):
+        try:
+            page = build(xhtml, dest)
+        except ViewerError as exc:
+            _fail(str(exc), EXIT_FAILED)
+        click.echo(f"viewer: {page}")
 
 
 # ----------------------------------------------------------------- store and queries

@@ -181,6 +181,7 @@ class Document:
     lines: list[str]
     sha256: str
     encoding: str = "utf-8"
+    long_lines: tuple[int, ...] = ()  # lines longer than reader.MAX_LINE_CHARS, left unread (blanked)
 
     @property
     def stem(self) -> str:

@@ -18,7 +18,7 @@ from . import taxonomy as taxonomy_mod
 from .mapper import Mapper, adjusting_member_signs, to_facts
 from .model import Document, Entity, Fact, Filing, Message, Observation, Status
 from .periods import FiscalCalendar, find_dates
-from .reader import InputError, read_document
+from .reader import MAX_LINE_CHARS, InputError, read_document
 from .taxonomy import Taxonomy
 
 DOCUMENT_TYPES = (
@@ -161,6 +161,9 @@ def convert_document(doc: Document, settings: Settings | None = None,
         entity = found.entity
         for other in found.others:
             messages.append(Message("warning", f"the text also names {other.name}; facts are reported for {entity.name}"))
+    for number in doc.long_lines:
+        messages.append(Message("warning", f"line {number} is longer than {MAX_LINE_CHARS:,} characters and was not read",
+                                number))
     issued = issue_date(doc)
     if issued is None:
         messages.append(Message("warning", "no release date found (no dateline, no date in the file name)"))

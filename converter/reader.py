@@ -23,6 +23,9 @@ class InputError(Exception):
         return f"{where}: {self.message}"
 
 
+MAX_FILE_BYTES = 20_000_000  # a release is tens of kilobytes; a bigger file is not one filing
+MAX_LINE_CHARS = 100_000  # longer lines are not read (a dump, not text); the rest of the file is
+
 # C0 controls other than tab and newline, DEL and C1 controls cannot appear in XML
 # output; they are blanked (same length, so column positions stay true).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -57,16 +60,24 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
 
 
 def document_from_bytes(data: bytes, name: str) -> Document:
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(name, f"file is too large ({len(data) / 1e6:.1f} MB; one filing is at most "
+                               f"{MAX_FILE_BYTES / 1e6:.0f} MB)")
     text, encoding = decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(name, "file has no text (only whitespace)")
     text = _CONTROL.sub(" ", text)
+    lines = text.split("\n")
+    too_long = [i for i, line in enumerate(lines) if len(line) > MAX_LINE_CHARS]
+    for i in too_long:
+        lines[i] = ""
     return Document(
         name=name,
-        lines=text.split("\n"),
+        lines=lines,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
+        long_lines=tuple(i + 1 for i in too_long),
     )
 
 
