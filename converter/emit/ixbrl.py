@@ -103,9 +103,23 @@ def _segments(line: str, start: int, end: int, facts: list[Fact], ctx: EmitConte
     return out
 
 
+def _row_kind(cells, in_head: bool) -> str:
+    """How a table row is shown: header rows, section headers ("OPERATING ACTIVITIES:"), totals."""
+    label = cells[0].text.strip() if cells else ""
+    others = any(c.text.strip() for c in cells[1:])
+    if in_head:
+        return "head"
+    if label and not others and (label.endswith(":") or label.isupper()):
+        return "section"
+    if label.lower().startswith(("total", "consolidated total")):
+        return "total"
+    return ""
+
+
 def _block_view(block: Block, lines: list[str], by_line: dict[int, list[Fact]], ctx: EmitContext) -> dict:
     if block.kind == "table":
         rows = []
+        in_head = True
         for row in block.rows:
             cells = []
             for i, cell in enumerate(row.cells):
@@ -113,7 +127,9 @@ def _block_view(block: Block, lines: list[str], by_line: dict[int, list[Fact]], 
                 segs = _segments(line, cell.span.start, cell.span.end, by_line.get(cell.span.line, []), ctx)
                 numeric = i > 0 and (any(s.fact for s in segs) or _looks_numeric(cell.text))
                 cells.append(View(segments=segs, numeric=numeric, label=i == 0))
-            rows.append(View(cells=cells))
+            label_only = bool(row.cells) and row.cells[0].text.strip() and not any(c.text.strip() for c in row.cells[1:])
+            in_head = in_head and not any(c.numeric for c in cells) and not label_only
+            rows.append(View(cells=cells, kind=_row_kind(row.cells, in_head)))
         return View(kind="table", rows=rows)
     view_lines = []
     for number in range(block.first_line, block.last_line + 1):
