@@ -653,8 +653,10 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
         status = status_of(label)
         if period is None and status is Status.FORECAST:
             # "Dividend target": the forecast of the year named nearest to it
-            near = sorted((abs(i - index), p) for i, p in enumerate(periods) if p is not None)
-            period = near[0][1] if near else None
+            # (two different years equally near: ambiguous, so no period and the cells are skipped)
+            distances = {i: abs(i - index) for i, p in enumerate(periods) if p is not None}
+            nearest = {periods[i] for i, d in distances.items() if d == min(distances.values())}
+            period = nearest.pop() if len(nearest) == 1 else None
         good, other = _value_cells(row)
         _report_other_cells(row, other, label, table.result)
         if period is None:

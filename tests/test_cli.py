@@ -81,6 +81,64 @@ def test_installed_command_runs_without_traceback(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def _on_a_terminal(args: list[str], cwd) -> str:
+    """Run the command with stdout and stderr on a pseudo-terminal, as a user at a shell would."""
+    import pty
+    import select
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "COLUMNS": "120"}
+    proc = subprocess.Popen([sys.executable, "-m", "converter.cli", *args], stdin=subprocess.DEVNULL,
+                            stdout=follower, stderr=follower, cwd=cwd, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 60)
+        if not ready:
+            break
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the command ended
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(leader)
+    assert proc.returncode == 1, b"".join(chunks).decode()
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_on_a_terminal_a_progress_bar_then_a_table(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    text = _on_a_terminal(["convert", str(EXAMPLES / f"{RESULTS_2013}.txt"), str(bad),
+                           str(EXAMPLES / "iij-2016-11-04-interim-dividend.txt"), "-o", "out", "--no-store"], tmp_path)
+    assert "converting" in text and "2/3" in text and "3/3" in text  # the bar, with counts
+    assert f"error: {bad}: file is empty" in text
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").splitlines() if line.strip()]
+    header = next(i for i, line in enumerate(lines) if line.startswith("filing"))
+    assert lines[header].split() == ["filing", "facts", "skipped", "warnings", "status"]
+    rows = [line.split() for line in lines[header + 2:header + 5]]
+    # failures first, then the most warnings
+    assert rows[0] == ["empty.txt", "0", "0", "0", "failed"]
+    assert rows[1][0] == f"{RESULTS_2013}.txt" and rows[1][-1] == "ok" and int(rows[1][3]) > 0
+    assert rows[2] == ["iij-2016-11-04-interim-dividend.txt", "19", "0", "0", "ok"]
+    assert lines[-1].startswith("total  3 filings: 2 converted, 1 failed;")
+    assert "Traceback" not in text
+
+
+def test_piped_output_has_no_bar_and_progress_forces_one(tmp_path):
+    plain = run("convert", EXAMPLES / "iij-2016-11-04-interim-dividend.txt", "-o", tmp_path / "a", "--no-store")
+    assert "converting" not in plain.output and plain.output.startswith("ok     ")
+    forced = run("convert", EXAMPLES / "iij-2016-11-04-interim-dividend.txt", "-o", tmp_path / "b", "--no-store",
+                 "--progress")
+    assert forced.exit_code == 0
+    assert "filing" in forced.output and "status" in forced.output and not forced.output.startswith("ok     ")
+    quiet = run("convert", EXAMPLES / "iij-2016-11-04-interim-dividend.txt", "-o", tmp_path / "c", "--no-store", "-q")
+    assert quiet.output.splitlines() == [quiet.output.strip()] and quiet.output.startswith("total  1 filings")
+
+
 def test_taxonomy_show_and_list():
     shown = run("taxonomy", "show", "InterestExpense")
     assert shown.exit_code == 0 and "us-gaap:InterestExpense" in shown.output

@@ -125,3 +125,27 @@ def test_cumulative_quarter_columns_are_year_to_date(fixture_settings):
         jpy(9, "Revenues", nine_20, "9000000000"), jpy(9, "Revenues", nine_21, "10250000000"),
         jpy(10, "OperatingIncomeLoss", nine_20, "900000000"), jpy(10, "OperatingIncomeLoss", nine_21, "1025000000"),
     }
+
+
+_DIVIDEND_TABLE = ("Internet Initiative Japan Inc.\nConsolidated Financial Results for the Six Months Ended "
+                   "September 30, 2013\nNovember 8, 2013\n\n2. Dividends\n\n\tDividends per Share\t\t\t\t\n"
+                   "\t1Q-end\t2Q-end\t3Q-end\tYear-end\tTotal\n\tJPY\tJPY\tJPY\tJPY\t\n")
+_LAST_YEAR = "Fiscal Year Ended March 31, 2013\t-\t1,750.00\t-\t10.00\t1,760.00\n"
+_THIS_YEAR = "Fiscal Year Ending March 31, 2014\t-\t11.00\t\t\t\n"
+_TARGET = "Dividend target\t\t\t-\t11.00\t22.00\n"
+
+
+def test_a_target_row_without_a_year_takes_the_nearest_year_or_none_when_two_are_as_near():
+    import converter
+
+    forecast = (("StatementScenarioAxis", "ScenarioForecastMember"),)
+    after = converter.convert(_DIVIDEND_TABLE + _LAST_YEAR + _THIS_YEAR + _TARGET)
+    assert {(f.span.line, f.concept, f.period.key, f.value, f.dimensions) for f in after.facts if f.dimensions} == {
+        (12, "DividendPerShareYearEnd", "2013-04-01/2014-03-31", Decimal("11.00"), forecast),
+        (12, "DividendPerShareAnnual", "2013-04-01/2014-03-31", Decimal("22.00"), forecast),
+    }
+    # between two years, equally near both: ambiguous, so skipped with the reason (found by the fuzz run)
+    between = converter.convert(_DIVIDEND_TABLE + _LAST_YEAR + _TARGET + _THIS_YEAR)
+    assert not [f for f in between.facts if f.dimensions]
+    skipped = {(s.span.line, s.text, s.reason) for s in between.filing.skipped}
+    assert (11, "22.00", "row 'Dividend target' names no period") in skipped

@@ -68,6 +68,21 @@ def test_the_fy2016_interim_dividend_is_one_fact_reported_by_three_filings(loade
     assert facts[0]["n"] == 1
 
 
+def test_the_readme_tutorial_question(loaded):
+    """examples/fy2016-interim-dividend.rq, the README's fifth command, answers as the README shows."""
+    from conftest import EXAMPLES
+
+    rows = loaded.query((EXAMPLES / "fy2016-interim-dividend.rq").read_text())
+    assert pick(rows, "file", "issued", "line", "text", "value", "status") == [
+        (f"{DIVIDEND_2016}.txt", dt.date(2016, 11, 4), 13, "JPY13.50", Decimal("13.50"), "actual"),
+        (f"{DIVIDEND_2016}.txt", dt.date(2016, 11, 4), 20, "JPY13.50 per common share as interim dividend",
+         Decimal("13.50"), "actual"),
+        (f"{DIVIDEND_2016}.txt", dt.date(2016, 11, 4), 27, "JPY13.50", Decimal("13.50"), "actual"),
+        (f"{RESULTS_2017}.txt", dt.date(2017, 11, 7), 772, "13.50", Decimal("13.50"), "actual"),
+        (f"{DIVIDEND_2018}.txt", dt.date(2018, 5, 24), 25, "JPY13.50", Decimal("13.50"), "actual"),
+    ]
+
+
 def test_every_triple_lives_in_one_graph(loaded):
     rows = loaded.query("""SELECT (COUNT(*) AS ?n) WHERE {
       GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?s ?p ?o } FILTER(STR(?a) < STR(?b)) }""")

@@ -132,12 +132,15 @@ def _precision(row: Row) -> float:
 
 
 def _latest(rows: list[Row], key: str = "fact") -> list[Row]:
-    """For each fact, the report of the latest filing (the most precise one within it)."""
+    """For each fact, the report of the latest filing (the most precise one within it, then the
+    first in the document), whatever order the store returned the rows in."""
+    def rank(row: Row) -> tuple:
+        return (str(row.get("issued") or ""), _precision(row), str(row.get("file") or ""), -int(row.get("line") or 0))
+
     best: dict[str, Row] = {}
     for row in rows:
         current = best.get(row[key])
-        rank = (row.get("issued") or "", _precision(row))
-        if current is None or rank > ((current.get("issued") or ""), _precision(current)):
+        if current is None or rank(row) > rank(current):
             best[row[key]] = row
     return [r for r in rows if best.get(r[key]) is r]
 
