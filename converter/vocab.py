@@ -50,6 +50,12 @@ def entity_iri(entity: Entity) -> str:
     return f"{ID}entity/{entity.iri_path}"
 
 
+def series_iri(entity: str, concept: str) -> str:
+    """One company's facts of one concept (its time series), from the entity's IRI and the
+    concept's name: a query that knows both finds the facts by one index lookup."""
+    return f"{ID}series/{entity.removeprefix(ID + 'entity/')}/{_safe(concept)}"
+
+
 def period_iri(period: Period) -> str:
     return f"{ID}period/{period.key.replace('/', '--')}"
 

@@ -3,6 +3,7 @@ and on a real Oxigraph server started here (SPARQL 1.1 Protocol and Graph Store 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -254,6 +255,22 @@ def test_a_revised_forecast_is_a_restatement(backend, outdir, revision_ttl, tmp_
         store_mod.load_outputs(s, [revision_ttl, outdir / f"{RESULTS_2017}.ttl"], TAX)
         assert s.triple_count() == count
         assert len(run(s, "restatements")) == 2
+        # by issuer: IIJ's are these; another company (known to the registry, absent) has none
+        assert len(run(s, "restatements", entity="iij")) == 2
+        other = {**REGISTRY, "other": dataclasses.replace(IIJ, key="other", identifier="0000000001", aliases=())}
+        assert store_mod.run(s, "restatements", [], TAX, other, entity="other") == []
+
+
+def test_a_fact_names_its_series(loaded):
+    """ll:series (entity + concept as one IRI the client computes) finds the same facts as
+    matching entity and concept, by one lookup."""
+    series = ox.NamedNode(vocab.series_iri(vocab.entity_iri(IIJ), "Revenues"))
+    by_series = loaded.query("SELECT ?fact WHERE { GRAPH llg:shared { ?fact ll:series ?s } }", s=series)
+    by_aspects = loaded.query("SELECT ?fact WHERE { GRAPH llg:shared { ?fact ll:entity ?e ; ll:concept ?c } }",
+                              e=ox.NamedNode(vocab.entity_iri(IIJ)), c=ox.NamedNode(vocab.concept_iri(TAX, "Revenues")))
+    assert sorted(r["fact"] for r in by_series) == sorted(r["fact"] for r in by_aspects)
+    assert len(by_series) == 22  # as `aligned us-gaap:Revenues` counts for llt:Revenues
+    assert series.value == "https://w3id.org/ledgerlink/id/series/cik/0001090633/Revenues"
 
 
 # ------------------------------------------------------------------ the command line

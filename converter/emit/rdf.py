@@ -139,7 +139,8 @@ def describe_filing(filing: Filing, tax: Taxonomy) -> str:
     each section into its graph as it is, with Oxigraph's parser (see store/base.py)."""
     entity = filing.entity
     f_iri = vocab.filing_iri(entity, filing.document.stem)
-    e_iri = iri(vocab.entity_iri(entity))
+    entity_ref = vocab.entity_iri(entity)
+    e_iri = iri(entity_ref)
     doc = filing.document
 
     concepts = Turtle({})
@@ -174,7 +175,8 @@ def describe_filing(filing: Filing, tax: Taxonomy) -> str:
     for fi in sorted(first):
         fact = first[fi]
         body = [f"<{fi}> a ll:Fact ;\n    ll:entity {e_iri} ;\n    ll:concept <{vocab.concept_iri(tax, fact.concept)}> ;"
-                f"\n    ll:period <{vocab.period_iri(fact.period)}>"]
+                f"\n    ll:period <{vocab.period_iri(fact.period)}> ;"
+                f"\n    ll:series <{vocab.series_iri(entity_ref, fact.concept)}>"]
         if fact.unit:
             body.append(f" ;\n    ll:unit <{vocab.unit_iri(fact.unit)}>")
         for axis, member in fact.dimensions:

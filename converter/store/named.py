@@ -73,6 +73,7 @@ class NamedQuery:
     reduce: Callable[[list[Row], dict], list[Row]] | None = None
     details: tuple[Detail, ...] = ()
     order: tuple[str, ...] = ()  # columns the rows are sorted by, after the details are in
+    label_column: str = "label"  # where a row's concept label goes
 
     @property
     def text(self) -> str:
@@ -114,6 +115,11 @@ def entity_for(text: str, registry: dict[str, Entity]) -> str:
 
 
 def filing_for(store: Store, text: str) -> str:
+    # the usual case, a file name or a stem of a .txt, is a lookup by value; the rest a scan
+    found = store.query("SELECT ?filing WHERE { GRAPH ?filing { ?filing ll:sourceFile ?file } }",
+                        file=[text, f"{text}.txt"])
+    if len(found) == 1:
+        return str(found[0]["filing"])
     rows = store.query("SELECT ?filing ?file WHERE { GRAPH ?filing { ?filing a ll:Filing ; ll:sourceFile ?file } }")
     for row in rows:
         file = str(row["file"])
@@ -160,17 +166,32 @@ def _dividends(rows: list[Row], options: dict) -> list[Row]:
     return rows
 
 
-def _dividend_dates(store: Store, tax: Taxonomy, entity: list) -> dict:
+def _name_concepts(rows: list[Row], tax: Taxonomy, label_column: str) -> None:
+    """Each row's concept (``?c``) as its QName and label, from the taxonomy in hand: cheaper
+    than a join with the taxonomy graph for every row, and the same text."""
+    for row in rows:
+        iri = row.get("c")
+        if iri is None:
+            continue
+        name = str(iri).removeprefix(f"{tax.namespace}#")
+        concept = tax.concepts.get(name)
+        row["concept"] = tax.qname(name) if concept else str(iri)
+        row[label_column] = concept.label if concept else name
+
+
+def _entities(store: Store) -> list[str]:
+    return sorted(str(r["e"]) for r in store.query("SELECT ?e WHERE { GRAPH llg:shared { ?e a ll:Entity } }"))
+
+
+def _dividend_dates(store: Store, tax: Taxonomy, entities: list[str]) -> dict:
     """(entity, period) -> {"record": date, "payment": date}, the earliest stated."""
     kinds = {"record": _aligned(tax, "us-gaap:DividendsPayableDateOfRecordDayMonthAndYear"),
              "payment": _aligned(tax, "us-gaap:DividendPayableDateToBePaidDayMonthAndYear")}
     text = _text("dividend-dates")
     found: dict = {}
     for kind, concepts in kinds.items():
-        params = {"c": [ox.NamedNode(vocab.concept_iri(tax, n)) for n in concepts]}
-        if entity:
-            params["entity"] = entity
-        for row in store.query(text, **params):
+        series = [ox.NamedNode(vocab.series_iri(e, c)) for e in entities for c in concepts]
+        for row in store.query(text, series=series):
             slot = found.setdefault((row["entity"], row["p"]), {})
             if row["date"] is not None and (slot.get(kind) is None or row["date"] < slot[kind]):
                 slot[kind] = row["date"]
@@ -198,7 +219,7 @@ QUERIES: dict[str, NamedQuery] = {q.name: q for q in (
     NamedQuery("dividends", "dividends per share with type, record and payment dates",
                ("type", "start", "end", "value", "status", "dims", "record", "payment", "file", "issued", "line"),
                reduce=_dividends, details=(REPORT, FACT, PERIOD, FILING),
-               order=("end", "start", "type", "issued", "file", "line")),
+               order=("end", "start", "type", "issued", "file", "line"), label_column="type"),
     NamedQuery("restatements", "facts whose value changed between filings",
                ("concept", "start", "end", "dims", "before", "beforeFile", "after", "afterFile", "afterLine"),
                details=(FACT, PERIOD,
@@ -237,17 +258,27 @@ def run(store: Store, name: str, args: list[str], tax: Taxonomy, registry: dict[
         if prefix not in vocab.PREFIXES:
             raise QueryError(f"unknown prefix in {element!r}; use us-gaap:, srt: or dei:")
         params["element"] = [ox.NamedNode(vocab.aligned_iri(element))]
+    entities = [entity_for(entity, registry)] if entity else None
     if name == "dividends":
         params["c"] = [ox.NamedNode(vocab.concept_iri(tax, c.name)) for c in tax.concepts.values()
                        if "Dividends" in c.roles and c.type == "perShare"]
-    if entity and name in ("series", "dividends", "restatements"):
-        params["entity"] = [ox.NamedNode(entity_for(entity, registry))]
+    if name in ("series", "dividends"):
+        # a company's facts of a concept are found by their series IRI, one index lookup each
+        # (matching entity and concept as two patterns joins thousands of facts at scale)
+        entities = entities or _entities(store)
+        concepts = [str(c.value).rsplit("#", 1)[1] for c in params.pop("c")]
+        params["series"] = [ox.NamedNode(vocab.series_iri(e, c)) for e in entities for c in concepts]
     rows = store.query(q.text, **params)
+    if entities and name == "restatements":
+        # a filing's IRI begins with its issuer's path (vocab.filing_iri)
+        paths = tuple(e.replace(f"{vocab.ID}entity/", f"{vocab.ID}filing/", 1) + "/" for e in entities)
+        rows = [r for r in rows if str(r["afterFiling"]).startswith(paths)]
+    _name_concepts(rows, tax, q.label_column)
     for detail in q.details:
         detail.apply(store, rows)
     options = {"all_reports": all_reports}
     if name == "dividends":
-        options["dates"] = _dividend_dates(store, tax, params.get("entity", []))
+        options["dates"] = _dividend_dates(store, tax, entities)
     if name == "filings":
         options["counts"] = {str(r["filing"]): int(r["facts"]) for r in store.query(_text("filing-facts"))}
     if q.reduce:
