@@ -38,20 +38,24 @@ class Detail:
     query: str  # detail-*.rq, selecting the key variable and the detail columns
     key: str  # the rows' column holding the IRI
     rename: tuple[tuple[str, str], ...] = ()  # detail column -> row column, when they differ
+    # bind this column (a graph) rather than the keys: when the rows are all of a few graphs,
+    # reading those graphs is one range scan where a lookup per key is a seek each
+    scope: str | None = None
 
     def apply(self, store: Store, rows: list[Row], chunk: int = 2000) -> None:
-        keys = sorted({str(r[self.key]) for r in rows if r.get(self.key) is not None})
         text = _text(self.query)
         var = text.split("SELECT ?", 1)[1].split()[0]
+        bound = self.scope or var
+        keys = sorted({str(r[self.scope or self.key]) for r in rows if r.get(self.scope or self.key) is not None})
         found: dict[str, dict] = {}
         for i in range(0, len(keys), chunk):
-            for row in store.query(text, **{var: [ox.NamedNode(k) for k in keys[i:i + chunk]]}):
+            for row in store.query(text, **{bound: [ox.NamedNode(k) for k in keys[i:i + chunk]]}):
                 slot = found.setdefault(str(row[var]), {})
                 for column, value in row.items():
                     if column != var and value is not None:
                         slot[column] = value
         names = dict(self.rename)
-        columns = [c for c in text.split("WHERE", 1)[0].split() if c.startswith("?") and c[1:] != var]
+        columns = [c for c in text.split("WHERE", 1)[0].split() if c.startswith("?") and c[1:] not in (var, bound)]
         for row in rows:
             got = found.get(str(row.get(self.key)), {})
             for column in columns:
@@ -59,6 +63,7 @@ class Detail:
 
 
 REPORT = Detail("detail-report", "r")
+REPORT_OF_FILING = Detail("detail-report", "r", scope="filing")
 FACT = Detail("detail-fact", "fact")
 PERIOD = Detail("detail-period", "p")
 FILING = Detail("detail-filing", "filing")
@@ -179,6 +184,14 @@ def _name_concepts(rows: list[Row], tax: Taxonomy, label_column: str) -> None:
         row[label_column] = concept.label if concept else name
 
 
+def _name_units(store: Store, rows: list[Row]) -> None:
+    """Each row's unit (``?u``) in OIM form: a store holds a handful of units, read once."""
+    units = {str(r["u"]): r["unit"] for r in store.query("SELECT ?u ?unit WHERE { GRAPH llg:shared { ?u ll:unitId ?unit } }")}
+    for row in rows:
+        u = row.pop("u", None)
+        row["unit"] = units.get(str(u)) if u is not None else None
+
+
 def _entities(store: Store) -> list[str]:
     return sorted(str(r["e"]) for r in store.query("SELECT ?e WHERE { GRAPH llg:shared { ?e a ll:Entity } }"))
 
@@ -211,7 +224,7 @@ QUERIES: dict[str, NamedQuery] = {q.name: q for q in (
                order=("issued", "file")),
     NamedQuery("facts", "every fact of one filing in document order, with its source line",
                ("line", "concept", "label", "start", "end", "value", "unit", "decimals", "status", "dims", "text"),
-               args=("filing",), details=(REPORT, FACT, PERIOD)),
+               args=("filing",), details=(REPORT_OF_FILING, FACT, PERIOD)),
     NamedQuery("series", "a metric over time across filings (the latest report wins)",
                ("concept", "start", "end", "value", "unit", "decimals", "status", "dims", "file", "issued", "line"),
                args=("concept",), reduce=_series, details=(REPORT, FACT, PERIOD, FILING),
@@ -276,6 +289,8 @@ def run(store: Store, name: str, args: list[str], tax: Taxonomy, registry: dict[
     _name_concepts(rows, tax, q.label_column)
     for detail in q.details:
         detail.apply(store, rows)
+    if FACT in q.details:
+        _name_units(store, rows)
     options = {"all_reports": all_reports}
     if name == "dividends":
         options["dates"] = _dividend_dates(store, tax, entities)
