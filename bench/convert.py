@@ -145,8 +145,9 @@ def main() -> None:
     print(f"  Arelle load + validate of the same .xhtml, in-process: median {ms(a)} over {args.arelle_runs} runs")
     print(f"  ledgerlink / Arelle = {r['median'] / a:.3f}")
 
-    work = ROOT / "bench" / "out"
-    shutil.rmtree(work, ignore_errors=True)
+    work = ROOT / "bench" / "out"  # shared with bench/store.py: remove only this script's folders
+    for name in ("j1", "j2"):
+        shutil.rmtree(work / name, ignore_errors=True)
     corpus = ROOT / "bench" / "corpus" / f"mixed-{args.corpus}"
     shutil.rmtree(corpus, ignore_errors=True)
     start = time.perf_counter()

@@ -42,13 +42,18 @@ class Detail:
     # reading those graphs is one range scan where a lookup per key is a seek each
     scope: str | None = None
 
-    def apply(self, store: Store, rows: list[Row], chunk: int = 2000) -> None:
+    def apply(self, store: Store, rows: list[Row], seen: dict[str, dict] | None = None, chunk: int = 2000) -> None:
+        """``seen``: what this detail query already found for other columns of the same rows
+        (a restatement's earlier and later filing are mostly the same filings)."""
         text = _text(self.query)
         var = text.split("SELECT ?", 1)[1].split()[0]
         bound = self.scope or var
-        keys = sorted({str(r[self.scope or self.key]) for r in rows if r.get(self.scope or self.key) is not None})
-        found: dict[str, dict] = {}
+        found: dict[str, dict] = {} if seen is None or self.scope else seen
+        keys = sorted({str(r[self.scope or self.key]) for r in rows if r.get(self.scope or self.key) is not None}
+                      - (set() if self.scope else found.keys()))
         for i in range(0, len(keys), chunk):
+            if not self.scope:  # a key found nothing: remember that too
+                found.update((k, {}) for k in keys[i:i + chunk])
             for row in store.query(text, **{bound: [ox.NamedNode(k) for k in keys[i:i + chunk]]}):
                 slot = found.setdefault(str(row[var]), {})
                 for column, value in row.items():
@@ -287,8 +292,9 @@ def run(store: Store, name: str, args: list[str], tax: Taxonomy, registry: dict[
         paths = tuple(e.replace(f"{vocab.ID}entity/", f"{vocab.ID}filing/", 1) + "/" for e in entities)
         rows = [r for r in rows if str(r["afterFiling"]).startswith(paths)]
     _name_concepts(rows, tax, q.label_column)
+    seen: dict[str, dict] = {}
     for detail in q.details:
-        detail.apply(store, rows)
+        detail.apply(store, rows, seen.setdefault(detail.query, {}))
     if FACT in q.details:
         _name_units(store, rows)
     options = {"all_reports": all_reports}
