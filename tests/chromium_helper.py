@@ -70,6 +70,8 @@ class Browser:
         target = self.call("Target.createTarget", {"url": url})["targetId"]
         self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.call("Runtime.enable", session=self.session)
+        # a new target starts as about:blank, already "complete": wait until the page asked for is there
+        self.wait_for("location.protocol !== 'about:'")
 
     def evaluate(self, expression: str):
         result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,

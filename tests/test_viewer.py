@@ -30,9 +30,12 @@ def test_viewer_highlights_every_tagged_fact(outdir, tmp_path):
         tagged = browser.wait_for(f"(() => {{ const f = document.querySelector('iframe'); return f && f.contentDocument"
                                   f" && {report}.querySelectorAll('.ixbrl-element').length; }})()")
         assert tagged == facts
-        browser.evaluate("document.getElementById('highlight-tags').click()")
-        colours = browser.wait_for(f"(() => {{ const els = {report}.querySelectorAll('.ixbrl-element.ixbrl-highlight');"
-                                   " return els.length && Array.from(els).map(e => getComputedStyle(e).backgroundColor); })()")
+        # the button works once the viewer has finished starting: press it until it is on
+        colours = browser.wait_for(
+            "(() => { const b = document.getElementById('highlight-tags');"
+            " if (!b) return false; if (!b.classList.contains('checked')) { b.click(); return false; }"
+            f" const els = {report}.querySelectorAll('.ixbrl-element.ixbrl-highlight');"
+            " return els.length && Array.from(els).map(e => getComputedStyle(e).backgroundColor); })()")
         assert len(colours) == facts
         assert all(c not in ("rgba(0, 0, 0, 0)", "transparent") for c in colours)
         shot = browser.screenshot(ARTIFACTS / "viewer.png")
