@@ -187,7 +187,7 @@ class _Loader:
 
     def flush(self) -> None:
         if self.store is not None and self.pending:
-            self.store.load_many(self.pending, self.tax, batch=self.batch)
+            self.store.load_many(self.pending, self.tax, batch=self.batch, count_triples=False)
             self.pending = []
 
 

@@ -55,7 +55,7 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in aliases), re.I)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str, aliases: tuple[str, ...] = ()) -> str:
     """Comparable form of a label: "LESS: Net Income attributable to IIJ" -> "net income attributable to entity"."""
     t = text.replace("{entity}", " entity ")
@@ -158,7 +158,7 @@ class Mapper:
         """The label with the issuer's names replaced by "{entity}"."""
         found = self._generic_cache.get(text)
         if found is None:
-            if len(self._generic_cache) > 100_000:
+            if len(self._generic_cache) > 20_000:
                 self._generic_cache.clear()
             found = self._alias_re.sub("{entity}", text) if self._alias_re is not None else text
             self._generic_cache[text] = found
@@ -240,7 +240,7 @@ class Mapper:
                _unit_kind(obs), obs.period.is_instant, bool(obs.period_hint), strict, suggest)
         found = self._memo.get(key)
         if found is None:
-            if len(self._memo) > 200_000:
+            if len(self._memo) > 20_000:  # bounded: memory stays flat over any batch
                 self._memo.clear()
             found = self._memo[key] = self._map(obs, strict, suggest)
         return found

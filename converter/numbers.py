@@ -60,7 +60,7 @@ class Number:
         return self.places - scale
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def parse_cell(text: str) -> Number | None:
     """Parse a whole table cell; None when it is not exactly one number."""
     m = _CELL.match(text)

@@ -51,7 +51,7 @@ def find_dates(text: str) -> list[DateMatch]:
     return list(_find_dates(text))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _find_dates(text: str) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []

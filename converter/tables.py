@@ -696,7 +696,7 @@ def _label_figures(table: _Table, row: Row, label: str, result: Extraction, item
     result.extend(found)
 
 
-@functools.lru_cache(maxsize=32768)
+@functools.lru_cache(maxsize=8192)
 def _label_info(label: str) -> tuple[bool, tuple[str | None, ...], bool, str, str, bool]:
     """What a row label says of its cells, worked out once per label: counted in shares? the
     currency of each value ("(JPY / U.S. Dollars / JPY)")? per share? the label without those

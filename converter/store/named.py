@@ -70,6 +70,7 @@ class Detail:
 REPORT = Detail("detail-report", "r")
 REPORT_OF_FILING = Detail("detail-report", "r", scope="filing")
 FACT = Detail("detail-fact", "fact")
+DIMS = Detail("detail-dims", "fact")  # where the unit is not shown
 PERIOD = Detail("detail-period", "p")
 FILING = Detail("detail-filing", "filing")
 
@@ -240,7 +241,7 @@ QUERIES: dict[str, NamedQuery] = {q.name: q for q in (
                order=("end", "start", "type", "issued", "file", "line"), label_column="type"),
     NamedQuery("restatements", "facts whose value changed between filings",
                ("concept", "start", "end", "dims", "before", "beforeFile", "after", "afterFile", "afterLine"),
-               details=(FACT, PERIOD,
+               details=(DIMS, PERIOD,
                         Detail("detail-filing", "beforeFiling", (("file", "beforeFile"), ("issued", "beforeIssued"))),
                         Detail("detail-filing", "afterFiling", (("file", "afterFile"), ("issued", "afterIssued")))),
                order=("concept", "end", "afterIssued", "afterLine")),
