@@ -108,7 +108,8 @@ class Mapper:
         self.qualified: dict[tuple[str, str], list[str]] = {}
         self._memo: dict[tuple, Mapping] = {}
         self._alias_re = _alias_pattern(self.aliases)
-        self._generic_cache: dict[str, str] = {}
+        self._generic_cache: dict[tuple[str, str], str] = {}
+        self._alias_key = self._alias_re.pattern if self._alias_re is not None else ""
         self.wordings: dict[str, set[str]] = defaultdict(set)  # concept -> every normalised wording
         self.children: dict[str, list[str]] = defaultdict(list)  # concept -> calculation children
         self.members: dict[str, list[tuple[str, str]]] = defaultdict(list)  # wording -> (axis, member)
@@ -151,17 +152,19 @@ class Mapper:
         other = copy.copy(self)
         other.aliases = tuple(sorted(aliases, key=len, reverse=True))
         other._alias_re = _alias_pattern(other.aliases)
-        other._generic_cache = {}
+        # one bounded cache for every issuer (one each grew with the number of issuers in a batch)
+        other._alias_key = other._alias_re.pattern if other._alias_re is not None else ""
         return other
 
     def _generic(self, text: str) -> str:
         """The label with the issuer's names replaced by "{entity}"."""
-        found = self._generic_cache.get(text)
+        key = (self._alias_key, text)
+        found = self._generic_cache.get(key)
         if found is None:
             if len(self._generic_cache) > 20_000:
                 self._generic_cache.clear()
             found = self._alias_re.sub("{entity}", text) if self._alias_re is not None else text
-            self._generic_cache[text] = found
+            self._generic_cache[key] = found
         return found
 
     def _add(self, key: str, name: str, weight: float) -> None:
