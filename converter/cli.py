@@ -200,7 +200,8 @@ class _Progress:
     def __init__(self, count: int, quiet: bool, verbose: bool, report: bool, bar: bool):
         self.count, self.quiet, self.verbose, self.report, self.use_bar = count, quiet, verbose, report, bar
         self.totals = {"ok": 0, "failed": 0, "facts": 0, "skipped": 0, "warnings": 0}
-        self.rows: list[dict] = []
+        self.rows: list[dict] = []  # the closing table's rows: only the ones it can show are kept
+        self.row_count = 0
         self.bar = None
 
     def __enter__(self):
@@ -221,12 +222,12 @@ class _Progress:
             t["facts"] += outcome.facts
             t["skipped"] += outcome.skipped
             t["warnings"] += outcome.warnings
-            self.rows.append({"filing": outcome.name, "facts": outcome.facts, "skipped": outcome.skipped,
-                              "warnings": outcome.warnings, "status": "ok"})
+            self._row({"filing": outcome.name, "facts": outcome.facts, "skipped": outcome.skipped,
+                       "warnings": outcome.warnings, "status": "ok"})
         else:
             t["failed"] += 1
-            self.rows.append({"filing": Path(outcome.source).name, "facts": 0, "skipped": 0, "warnings": 0,
-                              "status": "failed"})
+            self._row({"filing": Path(outcome.source).name, "facts": 0, "skipped": 0, "warnings": 0,
+                       "status": "failed"})
         if self.bar is not None:
             self.bar.update(1)
         if not outcome.ok:
@@ -245,6 +246,18 @@ class _Progress:
             for line in outcome.warning_lines:
                 click.echo(f"       warning {line}")
 
+    @staticmethod
+    def _rank(row: dict) -> tuple:
+        return (row["status"] == "ok", -row["warnings"], row["filing"])
+
+    def _row(self, row: dict) -> None:
+        """Memory stays flat over any batch: the rows the table cannot show are dropped as they come."""
+        self.row_count += 1
+        if self.use_bar and not self.quiet:
+            self.rows.append(row)
+            if len(self.rows) > 4 * self.TABLE_ROWS:
+                self.rows = sorted(self.rows, key=self._rank)[:self.TABLE_ROWS]
+
     def _echo(self, text: str, err: bool = False) -> None:
         if self.bar is not None:  # above the bar, not through it
             click.echo("\r\033[K", nl=False, err=True)
@@ -253,11 +266,10 @@ class _Progress:
     def summary(self, where: str) -> None:
         t = self.totals
         if self.bar is not None and not self.quiet:
-            rows = sorted(self.rows, key=lambda r: (r["status"] == "ok", -r["warnings"], r["filing"]))
-            shown = rows[:self.TABLE_ROWS]
+            shown = sorted(self.rows, key=self._rank)[:self.TABLE_ROWS]
             click.echo(formatting.render(shown, ("filing", "facts", "skipped", "warnings", "status")), nl=False)
-            if len(rows) > len(shown):
-                click.echo(f"... and {len(rows) - len(shown)} more filings (failed and most warnings first)")
+            if self.row_count > len(shown):
+                click.echo(f"... and {self.row_count - len(shown)} more filings (failed and most warnings first)")
         click.echo(f"total  {t['ok'] + t['failed']} filings: {t['ok']} converted, {t['failed']} failed; "
                    f"{t['facts']} facts, {t['skipped']} numbers skipped, {t['warnings']} warnings -> {where}")
 

@@ -145,3 +145,24 @@ def test_taxonomy_show_and_list():
     assert run("taxonomy", "show", "NoSuchThing").exit_code == 2
     listed = run("taxonomy", "list")
     assert "Revenues" in listed.output
+
+
+def test_the_closing_table_keeps_only_what_it_shows(capsys):
+    """Over a long batch the summary holds at most a few table's worth of rows (memory stays flat),
+    and still shows the failures and the most warnings first."""
+    from converter.batch import Outcome
+    from converter.cli import _Progress
+
+    with _Progress(500, quiet=False, verbose=False, report=False, bar=True) as show:
+        for i in range(500):
+            if i == 321:
+                show.done(Outcome(source=f"in/f{i:03d}.txt", error="in/f321.txt: file is empty"))
+            else:
+                show.done(Outcome(source=f"f{i:03d}.txt", name=f"f{i:03d}.txt", facts=10, warnings=i % 7))
+            assert len(show.rows) <= 4 * _Progress.TABLE_ROWS
+    show.summary("out")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2].split() == ["f321.txt", "0", "0", "0", "failed"]
+    assert all(line.split()[3] == "6" for line in lines[3:2 + 40])  # then the most warnings
+    assert lines[-2] == "... and 460 more filings (failed and most warnings first)"
+    assert lines[-1].startswith("total  500 filings: 499 converted, 1 failed;")
