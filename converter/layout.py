@@ -15,7 +15,9 @@ from .model import Block, Cell, Document, Row, Span
 _AMOUNT = re.compile(r"(?:JPY|¥|US\$|\$)\s?\d|\d\s?(?:million|billion|thousand)\b|\d\s?%", re.I)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s")
 _SENTENCE_END = re.compile(r"[.;,]\s*$")
-_RULE = re.compile(r"^\s*[+|]?(?:\s*:?[-=]{3,}:?\s*[+|]?)+\s*$")  # +----+---+  |---|:--:|  -------
+# +----+---+  |---|:--:|  -------: only rule characters, with a run of three dashes or equals signs
+# somewhere (one lookahead and one character class: linear time on any line)
+_RULE = re.compile(r"^(?=.*?[-=]{3})[\s+|:=-]+$")
 _SPACED = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")  # runs of text separated by two or more spaces
 _NUMERIC = re.compile(r"^[(\-\u2013\u2014]?\s*(?:JPY|¥|\$)?\s?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-z]{1,5})?\)?$|^[-\u2013\u2014]$")
 

@@ -20,15 +20,17 @@ _CURRENCY = r"(?:JPY|USD|US\$|\$|¥|￥)"
 _SUFFIX = r"(?:%|Gbps|Mbps|Tbps|shares|yen)"
 
 _SCALE_WORD = r"(?:thousand|million|billion|trillion)s?"
+# Possessive spaces (\s*+): each run of spaces is read once, so a cell of a thousand spaces
+# fails in linear time (adjacent \s* around optional parts would try every split of the run).
 _CELL = re.compile(
-    rf"""^\s*
-    (?P<open>\()?\s*
-    (?P<minus>[{DASHES}])?\s*
-    (?P<cur>{_CURRENCY})?\s*
+    rf"""^\s*+
+    (?P<open>\()?\s*+
+    (?P<minus>[{DASHES}])?\s*+
+    (?P<cur>{_CURRENCY})?\s*+
     (?P<num>{_DIGITS})
-    (?:\s+(?P<scale>{_SCALE_WORD}))?
-    \s*(?P<suffix>{_SUFFIX})?\s*
-    (?P<close>\))?\s*$""",
+    (?:\s++(?P<scale>{_SCALE_WORD}))?
+    \s*+(?P<suffix>{_SUFFIX})?\s*+
+    (?P<close>\))?\s*+$""",
     re.VERBOSE | re.IGNORECASE,
 )
 _DASH_CELL = re.compile(rf"^\s*[{DASHES}]\s*$")

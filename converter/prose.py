@@ -217,7 +217,7 @@ _IS_DATE = re.compile(r"(?:^|[,;.:]\s+|\(Note\)\s*)(?:the\s+)?(?P<label>[a-z][a-
                       r"(?:is|was|will\s+be|shall\s+be)\s+" + _D + r"(?=[A-Z][a-z]+\.?\s+\d)", re.I)
 _EFFECTIVE_LEAD = re.compile(r"^\s*(?P<label>Effective)\s+(?=[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4},)")
 _DATE_RANGE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\(?\d{1,2}\)\s*)?(?P<label>[A-Z][\w ,'-]{3,60}?)\s+(?:for|from)\s+" + _D)
-_RANGE_TO = re.compile(r"\s*(?:\u2013|\u2014|-|to|through|until)\s*" + _D, re.I)
+_RANGE_TO = re.compile(r"(?<!\s)\s*+(?:\u2013|\u2014|-|to|through|until)\s*+" + _D, re.I)
 
 
 def _dated_labels(text: str) -> list[tuple[str, int]]:

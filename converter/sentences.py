@@ -25,8 +25,8 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|million|billion|trillion"
 _AMOUNT = re.compile(
     rf"(?P<cur>JPY|¥|US\$|\$|USD)\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?(?:\s+yen)?"
-    rf"|(?P<num2>{_NUM})\s?(?P<scale2>{_SCALE})\s+(?P<yen>yen|JPY)\b", re.I)
-_PERCENT = re.compile(rf"(?P<num>{_NUM})\s?(?:%|percent\b)", re.I)
+    rf"|(?<![\d,.])(?P<num2>{_NUM})\s?(?P<scale2>{_SCALE})\s+(?P<yen>yen|JPY)\b", re.I)
+_PERCENT = re.compile(rf"(?<![\d,.])(?P<num>{_NUM})\s?(?:%|percent\b)", re.I)
 _SHARES = re.compile(r"(?<![\w,.])\(?(?P<num>\d{1,3}(?:,\d{3})+|\d+)\)?\s+shares\b", re.I)
 _SHARES_FIRST = re.compile(r"(?<![\w,.])(?P<num>\d{1,3}(?:,\d{3})+)(?=\s+and\s+\d{1,3}(?:,\d{3})+\s+shares\b)")
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -53,10 +53,11 @@ _COMPARE = re.compile(r"(?:\(\s*(?:an?\s+(?P<kind>income|expense|gain|loss|profi
 _TO = re.compile(r"\bto\s+$", re.I)
 _PHRASE_COMMA = re.compile(r"(?:^|[;\u2014\u2013]|\s-\s)\s*(?!(?:in|of|for|from|to|at|by|and)\s)"
                             r"(?P<phrase>[A-Za-z][A-Za-z -]{2,40}?),\s*$", re.I)
-_HEADLINE = re.compile(r"\s*(?:[-*•]\s*)?(?P<label>[A-Z][A-Za-z&'/,() -]{2,70}?)\s*:?\s*")
+_HEADLINE = re.compile(r"\s*+(?:[-*•]\s*+)?(?P<label>[A-Z][A-Za-z&'/,() -]{2,70}?)\s*+:?\s*+")
 _VERB = re.compile(r"\b(?:was|were|is|are|be|been|has|have|had|increased|decreased|rose|fell|grew|declined|reached|"
                    r"amounted|totaled|totalled|recorded|posted|reported|said|announced|expects?|plans?)\b", re.I)
-_CHANGED_ITEM = re.compile(r"(?:^|[;.]\s)(?P<item>[^;()]+?)\s+(?:increased|decreased|rose|fell|grew|declined)\s+by\s*$",
+_CHANGED_ITEM = re.compile(r"(?:^|[;.]\s)(?P<item>[^;()]+?)(?<!\s)\s++(?:increased|decreased|rose|fell|grew|declined)"
+                           r"\s++by\s*+$",
                            re.I)
 _CASH_FLOW_NOUN = re.compile(r"(?:net\s+)?cash\s+(?:out\s?flows?|in\s?flows?)", re.I)
 _FLOW_SOURCE = re.compile(r"\s*from\s+(?P<source>[a-z][a-z ,-]+?)\s*(?=[.;]|$)", re.I)
@@ -167,11 +168,14 @@ class Context:
     result: Extraction
 
 
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)$")
+
+
 def _sentences(line: str) -> list[tuple[int, int]]:
     """Sentence (and ";" clause) spans of a line; "Inc." and "Sep." do not end one."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(line):
-        word = re.search(r"([\w.]+)$", line[start:m.start()])
+        word = _LAST_WORD.search(line, max(start, m.start() - 12), m.start())  # abbreviations are short
         if line[m.start()] == "." and word and word.group(1).lower() in _ABBREVIATIONS:
             continue
         spans.append((start, m.start()))
@@ -213,8 +217,9 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, current: Pe
 
 
 _CHANGE_SUBJECT = re.compile(
-    r"(?:\b(?:an?\s+)?(?:increase|decrease)\s+in\s+(?P<a>[^,;()\d]+?)|(?P<b>[^,;()\d]+?)\s+(?:increased|decreased|rose|fell))"
-    r"\s+by\s*$", re.I)
+    r"(?:\b(?:an?\s+)?(?:increase|decrease)\s+in\s+(?P<a>[^,;()\d]+?)"
+    r"|(?:^|(?<=[,;()\d]))(?P<b>[^,;()\d]+?)(?<!\s)\s++(?:increased|decreased|rose|fell))"
+    r"\s++by\s*+$", re.I)
 _FROM_BALANCE = re.compile(r"\bfrom\s+the\s+balance\b[^;()]*?\bof\s*$", re.I)
 
 
@@ -425,7 +430,7 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
 
 
 _RESPECTIVELY = re.compile(r",?\s*respectively\b", re.I)
-_AND_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
+_AND_LIST = re.compile(r"(?<!\s)\s*+(?:,\s*+(?:and\s++)?|(?<=\s)and\s++)")
 
 
 def _respectively(text: str, found: list[Token], cal: FiscalCalendar,

@@ -65,7 +65,7 @@ _UNIT_HEADER = re.compile(
     re.I,
 )
 _CHANGE = re.compile(r"\b(?:yoy|change|growth|increase\s*\(decrease\))\b", re.I)
-_FOOTNOTE = re.compile(r"(?:\s*(?:\\?\*\s*\d+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>.*?</sup>)|(?<=[a-z]{3})[1-9])+\s*$")
+_FOOTNOTE = re.compile(r"(?<!\s)(?:\s*+(?:\\?\*\s*+\d+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>.*?</sup>)|(?<=[a-z]{3})[1-9])+\s*+$")
 _MARKUP = re.compile(r"</?(?:u|b|i|strong|em|sup)>|\*\*")
 _SHARES_HINT = re.compile(r"\s*\((?:shares|ADSs?)\)", re.I)
 _CURRENCY_HINT = re.compile(r"\s*\(((?:\s*(?:JPY|yen|U\.S\. Dollars|USD|US\$)\s*/?)+)\)", re.I)

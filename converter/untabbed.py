@@ -200,8 +200,8 @@ def _run_length(groups, first: int, k: int) -> int:
 
 
 _LABEL_LINE = re.compile(r":\s*$")
-_VALUE_LINE = re.compile(r"^\s*(?:\(?[-\u2013\u2014]?\s*(?:JPY|¥|US\$|\$)?\s?\d[\d,]*(?:\.\d+)?\)?"
-                         r"(?:\s*(?:thousand|million|billion))?(?:\s*(?:shares?|yen|%|Gbps))?)\s*$", re.I)
+_VALUE_LINE = re.compile(r"^\s*+(?:\(?[-\u2013\u2014]?\s*+(?:JPY|¥|US\$|\$)?\s?+\d[\d,]*+(?:\.\d+)?\)?"
+                         r"(?:\s*+(?:thousand|million|billion))?(?:\s*+(?:shares?|yen|%|Gbps))?)\s*+$", re.I)
 
 
 def label_lists(doc: Document, blocks: list[Block]) -> list[Block]:
