@@ -110,7 +110,8 @@ def convert(source: str | Path, entity: str | None = None, entities: tuple[str |
 
     ``entity`` forces the issuer (a registry key); ``entities`` adds registry files; ``name``
     is the file name given to text (its date, if any, helps date the release).  Raises
-    ``converter.reader.InputError`` for input that cannot be converted.
+    ``converter.reader.InputError`` for input that cannot be converted; when the text was read
+    but yields nothing to emit, the error's ``result`` still holds the report of what was found.
     """
     key = (entity, tuple(str(e) for e in entities))
     settings = _SETTINGS.get(key)
@@ -120,7 +121,12 @@ def convert(source: str | Path, entity: str | None = None, entities: tuple[str |
         doc = read_document(Path(source))
     else:
         doc = document_from_text(source, name)
-    return Result(convert_document(doc, settings), settings)
+    result = Result(convert_document(doc, settings), settings)
+    if result.filing.rejection is not None:
+        error = InputError(doc.name, result.filing.rejection)
+        error.result = result  # what was found and why nothing is a fact: error.result.report
+        raise error
+    return result
 
 
 __all__ = ["convert", "Result", "InputError"]

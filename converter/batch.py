@@ -82,6 +82,15 @@ def convert_one(path: Path, out: Path, settings: Settings, ctx: EmitContext,
     except InputError as exc:
         exc.source = str(path)  # name the file as the user gave it
         return Outcome(str(path), error=str(exc))
+    if filing.rejection is not None:
+        # nothing to emit, but the report (if asked for) says what was found and why nothing is a fact
+        outcome = Outcome(str(path), error=str(InputError(str(path), filing.rejection)), name=filing.document.name,
+                          skipped=len(filing.skipped))
+        if "report" in formats:
+            for name, data in render(filing, ctx, ("report",)).items():
+                atomic_write_bytes(out / name, data)
+                outcome.written.append(out / name)
+        return outcome
     outcome = Outcome(str(path), filing=filing, name=filing.document.name, facts=len(filing.facts),
                       skipped=len(filing.skipped), warnings=len(filing.warnings), coverage=coverage(filing),
                       warning_lines=[(f"line {m.line}: " if m.line else "") + m.text for m in filing.warnings])

@@ -302,6 +302,8 @@ def show(file, concept, unmapped, skipped, warnings_only, entity_files, entity, 
             filing = convert_path(file, settings)
         except InputError as exc:
             _fail(str(exc), EXIT_FAILED)
+        if filing.rejection is not None and not (warnings_only or unmapped or skipped):
+            _fail(str(InputError(str(file), filing.rejection)), EXIT_FAILED)
         tax = settings.taxonomy
         if warnings_only:
             rows = [{"level": m.level, "line": m.line, "message": m.text} for m in filing.messages
@@ -322,6 +324,8 @@ def show(file, concept, unmapped, skipped, warnings_only, entity_files, entity, 
                     if wanted in f.concept.lower() or wanted in tax.concepts[f.concept].label.lower()]
             columns = ("line", "label", "period", "written", "value", "unit", "status", "dims")
         click.echo(formatting.render(rows, columns, fmt), nl=False)
+        if filing.rejection is not None:  # what was found is shown; the filing itself still failed
+            _fail(str(InputError(str(file), filing.rejection)), EXIT_FAILED)
 
 
 @main.command()

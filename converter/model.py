@@ -252,7 +252,7 @@ class Skip:
     reason: str
     label: str = ""
     candidates: tuple[str, ...] = ()
-    origin: str = "table"  # "table" (a table cell) or "prose" (a sentence)
+    origin: str = "table"  # "table" (a table cell), "prose" (a sentence) or "text" (read by no stage)
 
 
 @dataclass(slots=True)
@@ -305,6 +305,8 @@ class Filing:
     skipped: list[Skip] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
     calc_arcs: dict = field(default_factory=dict)  # role -> [(total, item, weight)] this filing carries
+    numbers: dict = field(default_factory=dict)  # numeric tokens of the text: found, emitted, skipped
+    rejection: str | None = None  # why the filing cannot be emitted (its report still says what was found)
 
     @property
     def warnings(self) -> list[Message]:

@@ -13,10 +13,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import check, entities, layout, prose, sentences, tables
+from . import accounting, check, entities, layout, prose, sentences, tables
 from . import taxonomy as taxonomy_mod
 from .mapper import Mapper, adjusting_member_signs, to_facts
-from .model import Document, Entity, Fact, Filing, Message, Observation, Status
+from .model import Document, Entity, Fact, Filing, Message, Observation, Skip, Status
 from .periods import FiscalCalendar, find_dates
 from .reader import MAX_LINE_CHARS, InputError, read_document
 from .taxonomy import Taxonomy
@@ -104,6 +104,9 @@ def _future_amounts_are_forecasts(observations: list[Observation], issued: dt.da
 
 
 SHARE_BASIS = ("ShareBasisAxis", "NotAdjustedForStockSplitMember")
+# Who a filing is reported for when the text names no known issuer: its numbers are still read for
+# the report, none is emitted.
+UNKNOWN_ISSUER = Entity(key="", name="(unknown issuer)", scheme="", identifier="", fiscal_year_end=(3, 31))
 
 
 def _mark_unadjusted(facts: list[Fact], notes: list[prose.UnadjustedDividends], tax: Taxonomy) -> list[Message]:
@@ -150,6 +153,7 @@ def convert_document(doc: Document, settings: Settings | None = None,
     clock = _Clock(timings)
     text = "\n".join(doc.lines)
     messages: list[Message] = []
+    rejection = None
     if settings.entity:
         entity = settings.registry.get(settings.entity)
         if entity is None:
@@ -157,8 +161,10 @@ def convert_document(doc: Document, settings: Settings | None = None,
     else:
         found = entities.identify(text, settings.registry)
         if found.entity is None:
-            raise InputError(doc.name, "no known issuer named in the text; extend the entity registry or pass --entity")
-        entity = found.entity
+            rejection = "no known issuer named in the text; extend the entity registry or pass --entity"
+            entity = UNKNOWN_ISSUER
+        else:
+            entity = found.entity
         for other in found.others:
             messages.append(Message("warning", f"the text also names {other.name}; facts are reported for {entity.name}"))
     for number in doc.long_lines:
@@ -198,11 +204,17 @@ def convert_document(doc: Document, settings: Settings | None = None,
         messages=messages + found.messages,
     )
     check.check(filing, settings.taxonomy)
+    if rejection is None and not filing.facts:
+        rejection = "no financial facts found in the text"
+    if rejection is not None:
+        filing.skipped += [Skip(f.span, f.source_text, f"not emitted: {rejection}", f.label) for f in filing.facts]
+        filing.facts = []
+        filing.rejection = rejection
+    filing.skipped, filing.numbers = accounting.account(doc, filing.facts, filing.skipped)
     clock.lap("check")
-    if not filing.facts:
-        raise InputError(doc.name, "no financial facts found in the text")
     return filing
 
 
 def convert_path(path: Path, settings: Settings | None = None) -> Filing:
+    """The filing of a file; a rejected filing (see ``Filing.rejection``) is returned, not raised."""
     return convert_document(read_document(path), settings)

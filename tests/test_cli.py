@@ -123,7 +123,7 @@ def test_on_a_terminal_a_progress_bar_then_a_table(tmp_path):
     # failures first, then the most warnings
     assert rows[0] == ["empty.txt", "0", "0", "0", "failed"]
     assert rows[1][0] == f"{RESULTS_2013}.txt" and rows[1][-1] == "ok" and int(rows[1][3]) > 0
-    assert rows[2] == ["iij-2016-11-04-interim-dividend.txt", "19", "0", "0", "ok"]
+    assert rows[2] == ["iij-2016-11-04-interim-dividend.txt", "19", "21", "0", "ok"]
     assert lines[-1].startswith("total  3 filings: 2 converted, 1 failed;")
     assert "Traceback" not in text
 

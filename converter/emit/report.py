@@ -30,6 +30,9 @@ def coverage(filing: Filing) -> dict:
     }
 
 
+_FROM = {"prose": "sentence", "table": "table", "text": "text"}
+
+
 @register("report", ".report.json", "coverage report: every number found and its fate")
 def render(filing: Filing, ctx: EmitContext) -> bytes:
     entries = []
@@ -43,7 +46,7 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
         })
     for s in filing.skipped:
         entry = {"line": s.span.line, "column": s.span.start + 1, "text": s.text, "fate": "skipped",
-                 "reason": s.reason, "label": s.label, "from": "sentence" if s.origin == "prose" else "table"}
+                 "reason": s.reason, "label": s.label, "from": _FROM.get(s.origin, s.origin)}
         if s.candidates:
             entry["candidates"] = [ctx.taxonomy.qname(c) for c in s.candidates]
         entries.append(entry)
@@ -51,10 +54,12 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
     reasons = Counter(s.reason.split(":")[0] if s.reason.startswith("unmapped") else s.reason for s in filing.skipped)
     report = {
         "filing": filing.document.name,
-        "entity": filing.entity.name,
+        "rejected": filing.rejection,
+        "entity": filing.entity.name if filing.entity.key else None,
         "issued": filing.issued.isoformat() if filing.issued else None,
         "document_type": filing.document_type,
         "coverage": coverage(filing),
+        "numbers_found": filing.numbers,
         "skip_reasons": dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
         "messages": [{"level": m.level, "line": m.line, "text": m.text} for m in filing.messages],
         "numbers": entries,
