@@ -12,32 +12,33 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen, en/em dashes, minus
+from . import money
+
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d"  # hyphen, en/em dashes, minus, fullwidth hyphen
+NEGATIVE_MARKS = "\u25b3\u25b2"  # "△" and "▲": a negative number in Japanese releases
 
 # Digits either grouped in threes by commas, or ungrouped; optional decimals.
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CURRENCY = r"(?:JPY|USD|US\$|\$|¥|￥)"
-_SUFFIX = r"(?:%|Gbps|Mbps|Tbps|shares|yen)"
+_SUFFIX = r"(?:%|Gbps|Mbps|Tbps|shares|bps)"
 
-_SCALE_WORD = r"(?:thousand|million|billion|trillion)s?"
 # Possessive spaces (\s*+): each run of spaces is read once, so a cell of a thousand spaces
 # fails in linear time (adjacent \s* around optional parts would try every split of the run).
 _CELL = re.compile(
     rf"""^\s*+
+    (?P<cur0>{money.PREFIX})?\s*+
     (?P<open>\()?\s*+
-    (?P<minus>[{DASHES}])?\s*+
-    (?P<cur>{_CURRENCY})?\s*+
+    (?P<minus>[{DASHES}{NEGATIVE_MARKS}+])?\s*+
+    (?P<cur>{money.PREFIX})?\s*+
     (?P<num>{_DIGITS})
-    (?:\s++(?P<scale>{_SCALE_WORD}))?
+    (?:\s*+(?P<scale>{money.SCALE}))?
+    \s*+(?:(?P<word>{money.SUFFIX})|(?P<code>{money.CODE_AFTER}))?
     \s*+(?P<suffix>{_SUFFIX})?\s*+
     (?P<close>\))?\s*+$""",
     re.VERBOSE | re.IGNORECASE,
 )
-_DASH_CELL = re.compile(rf"^\s*[{DASHES}]\s*$")
+_DASH_CELL = re.compile(rf"^\s*[{DASHES}\u2015\u30fc]\s*$")
 
-_CURRENCY_CODES = {"JPY": "JPY", "¥": "JPY", "￥": "JPY", "USD": "USD", "US$": "USD", "$": "USD"}
-SCALE_WORDS = {"thousand": 3, "thousands": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9,
-               "trillion": 12, "trillions": 12}
+SCALE_WORDS = money.SCALE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,33 +64,55 @@ class Number:
 
 
 @functools.lru_cache(maxsize=8192)
-def parse_cell(text: str) -> Number | None:
-    """Parse a whole table cell; None when it is not exactly one number."""
+def parse_cell(text: str, dollar: str = "USD") -> Number | None:
+    """Parse a whole table cell; None when it is not exactly one number.
+
+    >>> n = parse_cell("£572.6m"); (n.magnitude, n.currency, n.scale)
+    (Decimal('572.6'), 'GBP', 6)
+    >>> n = parse_cell("14.7p"); (n.magnitude, n.currency, n.scale)
+    (Decimal('14.7'), 'GBP', -2)
+    >>> n = parse_cell("$ (1,234)"); (n.signed, n.currency)
+    (Decimal('-1234'), 'USD')
+    >>> parse_cell("△1,500").signed, parse_cell("1,2,3")
+    (Decimal('-1500'), None)
+    """
     m = _CELL.match(text)
-    if not m or bool(m["open"]) != bool(m["close"]):
+    if not m or bool(m["open"]) != bool(m["close"]) or (m["cur0"] and m["cur"]):
+        return None
+    if m["minus"] == "+" and m["open"]:
         return None
     digits = m["num"]
     places = len(digits.split(".", 1)[1]) if "." in digits else 0
+    scale_word = m["scale"] or ""
+    if scale_word and len(scale_word) == 1 and not (m["cur0"] or m["cur"] or m["code"]):
+        return None  # "12 m", "5k": a short scale letter only counts beside a currency ("£572.6m")
+    currency = money.code_of(m["cur0"] or m["cur"] or m["code"] or "", dollar) or ""
+    scale = money.scale_of(scale_word)
+    if m["word"]:
+        sub = money.subunit(m["word"], currency or None)
+        if sub is not None:
+            if scale:
+                return None  # "5 million cents": not a way amounts are written
+            currency, scale = sub
+        elif (code := money.code_of(m["word"], dollar)) is not None:
+            if currency and currency != code:
+                return None
+            currency = code
     return Number(
         magnitude=Decimal(digits.replace(",", "")),
-        negative=bool(m["open"] or m["minus"]),
+        negative=bool(m["open"] or (m["minus"] and m["minus"] != "+")),
         places=places,
         start=m.start("num"),
         end=m.end("num"),
-        currency=_CURRENCY_CODES.get((m["cur"] or "").upper(), m["cur"] or ""),
+        currency=currency,
         suffix=m["suffix"] or "",
-        scale=SCALE_WORDS.get((m["scale"] or "").lower(), 0),
+        scale=scale,
     )
 
 
 def currency_code(text: str) -> str | None:
-    """ISO 4217 code of a currency as written ("JPY", "yen", "U.S. Dollars", "$"), else None."""
-    t = text.strip().lower().replace(" ", "")
-    if t in ("jpy", "yen", "¥", "￥"):
-        return "JPY"
-    if t in ("usd", "us$", "$") or t.startswith("u.s.dollar") or t.startswith("usdollar"):
-        return "USD"
-    return None
+    """ISO 4217 code of a currency as written ("JPY", "yen", "U.S. Dollars", "$", "€"), else None."""
+    return money.code_of(text)
 
 
 def is_dash(text: str) -> bool:

@@ -88,10 +88,11 @@ def _sentence_subject(line: str, pos: int) -> str:
 def _dividend_period(record: dt.date, cal: FiscalCalendar) -> tuple[str, Period] | None:
     """The dividend a record date belongs to: the first-half end is interim, the year end year-end."""
     fy = cal.fiscal_year_of(record)
-    if record == cal.half(fy, 1).end:
-        return "interim", cal.half(fy, 1)
-    if record == cal.year(fy).end:
-        return "year-end", cal.year(fy)
+    half, year = cal.half(fy, 1), cal.year(fy)
+    if half is not None and record == half.end:
+        return "interim", half
+    if year is not None and record == year.end:
+        return "year-end", year
     return None
 
 
@@ -175,6 +176,11 @@ def _extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, ctx: Notic
             if m["fy"]:
                 fy = int(m["fy"][-4:])
                 period = cal.half(fy, 1) if kind == "interim" else cal.year(fy)
+                if period is None:
+                    result.skipped.append(Skip(Span(ln.number, m.start("num"), m.end("num")), m["num"],
+                                               "dividend per share for a fiscal year whose dates are not known",
+                                               "dividend per share"))
+                    continue
             elif ctx.dividend and ctx.dividend[0] == kind:
                 period = ctx.dividend[1]
             else:
@@ -267,7 +273,10 @@ def _dated_by_notice(ln: _Line, label: str, cal: FiscalCalendar, ctx: NoticeCont
             kind, period = ctx.dividend
         elif current is not None:
             fy = cal.fiscal_year_of(current.end)
-            kind, period = ("interim", cal.half(fy, 1)) if current.end == cal.half(fy, 1).end else ("year-end", cal.year(fy))
+            half = cal.half(fy, 1)
+            kind, period = ("interim", half) if half is not None and current.end == half.end else ("year-end", cal.year(fy))
+            if period is None:
+                return None
         else:
             return None
         return ("dividend", kind), period
@@ -373,6 +382,8 @@ def unadjusted_dividends(lines: list[_Line], cal: FiscalCalendar) -> list[Unadju
             if period is None or period.is_instant:
                 continue
             year = cal.year(cal.fiscal_year_of(period.end))
+            if year is None:
+                continue
             kinds = frozenset(kind for kind, pattern in _DIVIDEND_KINDS if pattern.search(subject)) or frozenset(
                 kind for kind, _ in _DIVIDEND_KINDS)
             found.append(UnadjustedDividends(year, kinds, ln.number))

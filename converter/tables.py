@@ -123,7 +123,7 @@ def dividend_type(text: str) -> str:
     return word[:2].upper() + "-end"
 
 
-def dividend_period(qualifier: str, fiscal_year: int, cal: FiscalCalendar) -> Period:
+def dividend_period(qualifier: str, fiscal_year: int, cal: FiscalCalendar) -> Period | None:
     """Interim: the first half; 1Q-end: the first quarter; 3Q-end: nine months; else the year."""
     months = {"interim": 6, "1Q-end": 3, "3Q-end": 9}.get(qualifier)
     return cal.year_to_date(fiscal_year, months) if months else cal.year(fiscal_year)
