@@ -31,9 +31,9 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 # "September 30, 2013", "Sep. 30, 2012", "Thursday, December 31, 2020", "September 3,\n2023"
-_MDY = re.compile(_WEEKDAY + _MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{4})\b", re.I)
+_MDY = re.compile(_WEEKDAY + _MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{4})(?!\d)", re.I)
 # "30 September 2013", "06 August 2024"
-_DMY = re.compile(r"\b" + _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I)
+_DMY = re.compile(r"\b" + _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})(?!\d)", re.I)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 _YMD_SLASH = re.compile(r"\b(?P<year>(?:19|20)\d{2})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b")
 
@@ -175,6 +175,7 @@ class FiscalCalendar:
     weeks: bool = False
     rule: WeekRule | None = None
     ends: tuple[tuple[int, dt.date], ...] = field(default=())
+    known: bool = True  # False: the text states no year end, so a fiscal label ("FY2023") names no dates
 
     @classmethod
     def of(cls, entity: Entity) -> FiscalCalendar:
@@ -192,7 +193,7 @@ class FiscalCalendar:
             if fy == fiscal_year:
                 return end
         year = self._end_year(fiscal_year)
-        if not FIRST_YEAR <= year <= LAST_YEAR:
+        if not self.known or not FIRST_YEAR <= year <= LAST_YEAR:
             return None
         if self.weeks:
             return self.rule.end_in(year) if self.rule else None
@@ -248,13 +249,16 @@ class FiscalCalendar:
                 return fy
             if end is not None and before is None and end - dt.timedelta(days=364) <= day <= end:
                 return fy
-        # a 52/53-week year whose ends are not known: the nominal month end decides
+        # a 52/53-week year whose ends are not known, or an unknown calendar: the nominal month end decides
         nominal = FiscalCalendar(self.end_month, self.end_day, self.named_by)
         return nominal.fiscal_year_of(day)
 
     def fits_year_end(self, day: dt.date) -> bool:
         """Is ``day`` a fiscal year end of this calendar?"""
         return self.year_end(self.fiscal_year_of(day)) == day
+
+
+UNKNOWN_CALENDAR = FiscalCalendar(12, 31, "end", known=False)
 
 
 def _year(text: str) -> int:

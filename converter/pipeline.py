@@ -13,11 +13,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import accounting, check, entities, layout, prose, sentences, tables
+from . import accounting, check, entities, layout, profile, prose, sentences, tables
 from . import taxonomy as taxonomy_mod
 from .mapper import Mapper, adjusting_member_signs, to_facts
 from .model import Document, Entity, Fact, Filing, Message, Observation, Skip, Status
-from .periods import FiscalCalendar, find_dates
+from .periods import UNKNOWN_CALENDAR, find_dates
 from .reader import MAX_LINE_CHARS, InputError, read_document
 from .taxonomy import Taxonomy
 
@@ -154,19 +154,23 @@ def convert_document(doc: Document, settings: Settings | None = None,
     text = "\n".join(doc.lines)
     messages: list[Message] = []
     rejection = None
+    forced = None
     if settings.entity:
-        entity = settings.registry.get(settings.entity)
-        if entity is None:
+        forced = settings.registry.get(settings.entity)
+        if forced is None:
             raise InputError(doc.name, f"unknown entity {settings.entity!r}; known: {', '.join(sorted(settings.registry))}")
     else:
         found = entities.identify(text, settings.registry)
-        if found.entity is None:
-            rejection = "no known issuer named in the text; extend the entity registry or pass --entity"
-            entity = UNKNOWN_ISSUER
-        else:
-            entity = found.entity
         for other in found.others:
-            messages.append(Message("warning", f"the text also names {other.name}; facts are reported for {entity.name}"))
+            messages.append(Message("warning", f"the text also names {other.name}; facts are reported for "
+                                    f"{found.entity.name}"))
+    try:
+        prof = profile.infer(doc, settings.registry, forced)
+    except profile.NoIssuer as exc:
+        rejection = str(exc)
+        prof = profile.Profile(UNKNOWN_ISSUER, UNKNOWN_CALENDAR, "USD")
+    entity, cal = prof.entity, prof.calendar
+    messages += [Message("info", f"profile: {line}") for line in prof.evidence]
     for number in doc.long_lines:
         messages.append(Message("warning", f"line {number} is longer than {MAX_LINE_CHARS:,} characters and was not read",
                                 number))
@@ -175,7 +179,6 @@ def convert_document(doc: Document, settings: Settings | None = None,
         messages.append(Message("warning", "no release date found (no dateline, no date in the file name)"))
     clock.lap("identify")
     blocks = layout.segment(doc)
-    cal = FiscalCalendar.of(entity)
     convenience = "convenience" in text.lower()
     doctype = document_type(doc)
     clock.lap("layout")

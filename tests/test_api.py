@@ -46,7 +46,7 @@ def test_convert_text_and_every_format(tmp_path):
 
 
 def test_bad_input_raises_input_error():
-    with pytest.raises(InputError, match="no known issuer"):
+    with pytest.raises(InputError, match="no issuer named"):
         converter.convert("Minutes of the garden club.\nWe planted 12 roses.\n")
     with pytest.raises(InputError, match="file has no text"):
         converter.convert("   \n  \n")

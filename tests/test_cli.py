@@ -47,7 +47,7 @@ def test_bad_inputs_get_one_line_errors_while_the_others_convert(tmp_path):
     assert any("missing.txt: no such file" in e for e in errors)
     assert any("empty.txt: file is empty" in e for e in errors)
     assert any("binary.txt: binary file" in e for e in errors)
-    assert any("prose.txt: no known issuer" in e for e in errors)
+    assert any("prose.txt: no issuer named" in e for e in errors)
     assert "Traceback" not in result.output
     assert "1 converted, 4 failed" in result.output
     names = {p.name for p in out.iterdir()}

@@ -60,7 +60,7 @@ CORPUS: dict[str, tuple[bytes, str]] = {
                           "ok"),
     "no-date.txt": (BASE.replace("TOKYO, November 8, 2013 - ", "").encode(), "ok"),
     "prose-only.txt": (b"Minutes of the garden club.\n\nWe planted 12 roses on May 3, 2020.\n",
-                       "error: no known issuer"),
+                       "error: no issuer named"),
 }
 
 
