@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .batch import render, write_taxonomy
+from .batch import convert_document_bounded, render, write_taxonomy
 from .emit import EMITTERS, EmitContext
 from .emit.report import coverage
 from .entities import load_registry
@@ -105,13 +105,17 @@ class Result:
 
 
 def convert(source: str | Path, entity: str | None = None, entities: tuple[str | Path, ...] = (),
-            name: str = "filing.txt") -> Result:
+            name: str = "filing.txt", timeout: float | None = None) -> Result:
     """Convert a filing given as a path or as its text.
 
     ``entity`` forces the issuer (a registry key); ``entities`` adds registry files; ``name``
     is the file name given to text (its date, if any, helps date the release).  Raises
     ``converter.reader.InputError`` for input that cannot be converted; when the text was read
     but yields nothing to emit, the error's ``result`` still holds the report of what was found.
+
+    ``timeout`` (seconds; None or 0: no bound) converts in a child process that is killed when it
+    takes longer (a runaway match cannot be interrupted in-thread); ``InputError`` then says
+    "conversion stopped after N s (timeout)".
     """
     key = (entity, tuple(str(e) for e in entities))
     settings = _SETTINGS.get(key)
@@ -121,7 +125,8 @@ def convert(source: str | Path, entity: str | None = None, entities: tuple[str |
         doc = read_document(Path(source))
     else:
         doc = document_from_text(source, name)
-    result = Result(convert_document(doc, settings), settings)
+    filing = convert_document_bounded(doc, settings, timeout) if timeout else convert_document(doc, settings)
+    result = Result(filing, settings)
     if result.filing.rejection is not None:
         error = InputError(doc.name, result.filing.rejection)
         error.result = result  # what was found and why nothing is a fact: error.result.report

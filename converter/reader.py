@@ -22,6 +22,9 @@ class InputError(Exception):
         where = f"{self.source}:{self.line}" if self.line else self.source
         return f"{where}: {self.message}"
 
+    def __reduce__(self):  # pickled whole (it crosses from a worker process): source, message, line and extras
+        return type(self), (self.source, self.message, self.line), dict(self.__dict__)
+
 
 MAX_FILE_BYTES = 20_000_000  # a release is tens of kilobytes; a bigger file is not one filing
 MAX_LINE_CHARS = 100_000  # longer lines are not read (a dump, not text); the rest of the file is
