@@ -171,6 +171,7 @@ class Block:
     rows: list[Row] = field(default_factory=list)  # tables only
     headers: tuple[str, ...] = ()  # column headers known from elsewhere (tables rebuilt from running text)
     title: str = ""  # tables rebuilt from running text: the heading they stand under
+    currencies: tuple[str | None, ...] = ()  # per column, a currency its cells were marked with ("|$" / "|77,430")
 
 
 @dataclass(slots=True)

@@ -36,7 +36,7 @@ _CELL = re.compile(
     (?P<close>\))?\s*+$""",
     re.VERBOSE | re.IGNORECASE,
 )
-_DASH_CELL = re.compile(rf"^\s*[{DASHES}\u2015\u30fc]\s*$")
+_DASH_CELL = re.compile(rf"^\s*(?:[{DASHES}\u2015\u30fc]|--)\s*$")
 
 SCALE_WORDS = money.SCALE_WORDS
 
@@ -116,7 +116,31 @@ def currency_code(text: str) -> str | None:
 
 
 def is_dash(text: str) -> bool:
+    """"-", "—", "－", "--": nothing stated (or nil, in a statement)."""
     return bool(_DASH_CELL.match(text))
+
+
+# A note after a value in its cell: "JPY1,250 (paid)", "55.45 (*)", "10.25(*1)", "30.00 (forecast)".
+_NOTE = re.compile(r"\s*(?:\((?:\*\s?\d{0,2}|note\s?\d{0,2}|paid|forecast|estimated?|planned|scheduled|provisional|"
+                   r"projected|target|results?|actual)\)|\*\d{1,2}|※\d?)$", re.I)
+_FORECAST_NOTE = re.compile(r"forecast|estimate|planned|scheduled|projected|target|provisional", re.I)
+
+
+def split_note(text: str) -> tuple[str, str]:
+    """A cell's value and the note after it ("" when there is none).
+
+    >>> split_note("JPY1,250 (paid)"), split_note("55.45 (*)"), split_note("1,234")
+    (('JPY1,250', '(paid)'), ('55.45', '(*)'), ('1,234', ''))
+    """
+    core, notes = text.rstrip(), []
+    while (m := _NOTE.search(core)) and m.start() > 0:
+        notes.insert(0, m.group(0).strip())
+        core = core[:m.start()].rstrip()
+    return core, " ".join(notes)
+
+
+def note_is_forecast(note: str) -> bool:
+    return bool(_FORECAST_NOTE.search(note))
 
 
 _DIGIT = re.compile(r"\d")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import accounting, check, entities, layout, profile, prose, sentences, tables
 from . import taxonomy as taxonomy_mod
+from .gcpolicy import per_filing
 from .mapper import Mapper, adjusting_member_signs, to_facts
 from .model import Document, Entity, Fact, Filing, Message, Observation, Skip, Status
 from .periods import UNKNOWN_CALENDAR, find_dates
@@ -115,12 +116,14 @@ def _mark_unadjusted(facts: list[Fact], notes: list[prose.UnadjustedDividends], 
     if not notes or SHARE_BASIS[0] not in tax.axes:
         return []
     carriers = set(tax.axes[SHARE_BASIS[0]].concepts)
+    # the same note repeated (a long document quoting it again) marks nothing more: each one once
+    distinct = list({(note.year, note.kinds): note for note in notes}.values())
     marked = []
     for fact in facts:
         if fact.concept not in carriers:
             continue
         label = tax.concepts[fact.concept].label.lower()
-        for note in notes:
+        for note in distinct:
             inside = note.year.start <= (fact.period.start or fact.period.end) and fact.period.end <= note.year.end
             if inside and ("annual" in label or any(kind in label for kind in note.kinds)):
                 fact.dimensions = tuple(sorted(fact.dimensions + (SHARE_BASIS,)))
@@ -146,6 +149,7 @@ class _Clock:
             self.last = now
 
 
+@per_filing  # full garbage collections wait until the filing is done (see gcpolicy)
 def convert_document(doc: Document, settings: Settings | None = None,
                      timings: dict[str, float] | None = None) -> Filing:
     """One filing's facts; ``timings`` (if given) accumulates seconds per stage."""
@@ -183,7 +187,7 @@ def convert_document(doc: Document, settings: Settings | None = None,
     doctype = document_type(doc)
     clock.lap("layout")
     notice = prose.notice_context(doc, blocks, cal, issued, doctype)
-    found = tables.extract(doc, blocks, cal, convenience, default_period=notice.event)
+    found = tables.extract(doc, blocks, cal, convenience, default_period=notice.event, currency=prof.currency)
     table_lines = {o.span.line for o in found.observations} | {s.span.line for s in found.skipped}
     current = sentences.current_period(found.observations)
     clock.lap("tables")

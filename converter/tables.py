@@ -15,10 +15,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from . import numbers, sentences, untabbed
+from . import money, numbers, sentences, streams, untabbed
 from .layout import heading_text
 from .model import (
     JPY_PER_SHARE,
@@ -59,9 +59,9 @@ FINANCIAL_STATEMENTS = ("income", "comprehensive", "balance", "cashflow")
 DASH_IS_ZERO = FINANCIAL_STATEMENTS + ("segment",)
 
 _UNIT_HEADER = re.compile(
-    r"^(?:(?P<scale1>thousands?|millions?|billions?)\s+of\s+)?"
-    r"(?P<unit>JPY|yen|U\.?\s?S\.?\s*dollars?|USD|US\$|\$|%|shares?)"
-    r"(?:\s+(?P<scale2>thousands?|millions?|billions?))?(?P<pct>\s+%)?$",
+    r"^\(?(?:(?P<scale1>thousands?|millions?|billions?)\s+of\s+)?"
+    rf"(?P<unit>{money.PREFIX}|yen|euros?|U\.?\s?S\.?\s*dollars?|dollars|pounds|%|％|shares?)"
+    r"(?:\s+(?P<scale2>thousands?|millions?|billions?))?(?P<pct>\s+%)?\)?$",
     re.I,
 )
 _CHANGE = re.compile(r"\b(?:yoy|change|growth|increase\s*\(decrease\))\b", re.I)
@@ -69,17 +69,22 @@ _FOOTNOTE = re.compile(r"(?<!\s)(?:\s*+(?:\\?\*\s*+\d+|[¹²³⁴⁵⁶⁷⁸⁹
 _MARKUP = re.compile(r"</?(?:u|b|i|strong|em|sup)>|\*\*")
 _SHARES_HINT = re.compile(r"\s*\((?:shares|ADSs?)\)", re.I)
 _CURRENCY_HINT = re.compile(r"\s*\(((?:\s*(?:JPY|yen|U\.S\. Dollars|USD|US\$)\s*/?)+)\)", re.I)
-_PER_SHARE = re.compile(r"\bper\s+(?:common\s+)?(?:share|ADS)", re.I)
+_PER_SHARE = re.compile(r"\bper\s+(?:common\s+|diluted\s+|basic\s+)?(?:share|ADS)", re.I)
+_SHARE_COUNT = re.compile(r"\b(?:shares\s+used|number\s+of\s+(?:common\s+)?shares|shares\s+outstanding|"
+                          r"weighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?shares|shares\s+issued)\b", re.I)
+_IN_THOUSANDS = re.compile(r"\(000'?s\)|\bin\s+thousands\b", re.I)
 _DIVIDEND_TYPE = re.compile(r"\b(interim|year[- ]?end|annual|[1-4]Q[- ]?end|total)\b", re.I)
 _QUARTER_END = re.compile(r"\b(?:[1-4]Q[- ]?end|interim|year[- ]?end)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class UnitHeader:
-    currency: str | None  # "JPY", "USD"; None for % or shares
+    currency: str | None  # "JPY", "USD"; None for % or shares, or for the reporting currency
     scale: int
     kind: str  # "currency" | "percent" | "shares"
     with_change: bool = False  # "JPY millions %": each cell holds an amount and a % change
+    per_share_unscaled: bool = True  # per-share amounts are never in millions
+    shares_scale: int | None = None  # "number of shares ... in thousands"
 
 
 def parse_unit_header(text: str) -> UnitHeader | None:
@@ -88,7 +93,7 @@ def parse_unit_header(text: str) -> UnitHeader | None:
         return None
     scale = numbers.SCALE_WORDS.get((m["scale1"] or m["scale2"] or "").lower(), 0)
     unit = m["unit"]
-    if unit == "%":
+    if unit in ("%", "％"):
         return UnitHeader(None, 0, "percent")
     if unit.lower().startswith("share"):
         return UnitHeader(None, scale, "shares", bool(m["pct"]))
@@ -101,11 +106,30 @@ _UNIT_PHRASE = re.compile(
 
 
 def unit_phrase(text: str) -> UnitHeader | None:
-    """A unit stated once for a whole table: "(JPY millions)", "(Millions of yen)", "(Unit: million yen)"."""
+    """A unit stated once for a whole table: "(JPY millions)", "(Millions of yen)", "(Unit: million yen)",
+    "(In millions, except per share amounts)" (the currency is then the reporting currency)."""
     m = _UNIT_PHRASE.search(text)
-    if not m:
+    if m:
+        return parse_unit_header(f"{m['c']} {m['n']}" if m["n"] else m["u"])
+    caption = money.unit_caption(text) if len(text) <= 160 else None
+    if caption is None:
         return None
-    return parse_unit_header(f"{m['c']} {m['n']}" if m["n"] else m["u"])
+    return UnitHeader(caption.currency, caption.scale, "currency", per_share_unscaled=caption.per_share_unscaled,
+                      shares_scale=caption.shares_scale)
+
+
+_TRAILING_UNIT = re.compile(
+    r"\s*\(?(?P<unit>(?:(?:thousands?|millions?|billions?)\s+of\s+)?"
+    rf"(?:{money.PREFIX}|yen|U\.?\s?S\.?\s*dollars?)(?:\s+(?:thousands?|millions?|billions?))?|%|％)\)?\s*$", re.I)
+
+
+def split_unit(text: str) -> tuple[str, UnitHeader | None]:
+    """A column heading and the unit written at its end: "Revenues JPY millions" -> ("Revenues", JPY 10^6)."""
+    m = _TRAILING_UNIT.search(text)
+    if not m or m.start() == 0:
+        return text, None
+    unit = parse_unit_header(m["unit"])
+    return (text[:m.start()].strip(), unit) if unit else (text, None)
 
 
 def dividend_type(text: str) -> str:
@@ -226,6 +250,7 @@ class _Cell:
     extra_start: int = 0
     dash: bool = False
     date: object = None  # a periods.DateMatch when the cell is a date
+    forecast: bool = False  # a note in the cell says the value is a forecast ("(forecast)", "(Scheduled)")
 
 
 def _cell(index: int, raw_text: str, raw_span: Span) -> _Cell:
@@ -240,6 +265,12 @@ def _cell(index: int, raw_text: str, raw_span: Span) -> _Cell:
     cell.dash = numbers.is_dash(text)
     if cell.dash:
         return cell
+    core, note = numbers.split_note(text)
+    if note:  # "JPY1,250 (paid)", "67.63 (*)", "JPY19.50 (forecast)": the value, and what the note says of it
+        inner = _cell(index, core, Span(cell.span.line, cell.span.start, cell.span.start + len(core)))
+        if inner.number is not None or inner.dash or inner.date is not None:
+            inner.forecast = numbers.note_is_forecast(note)
+            return inner
     parts = text.split()
     if len(parts) == 2 and all(numbers.parse_cell(p) for p in parts):
         cell.number = numbers.parse_cell(parts[0])
@@ -359,7 +390,10 @@ def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: 
     texts: list[list[str]] = [[] for _ in range(width)]
     for i, text in enumerate(header_texts[:width]):
         if text:
-            texts[i].append(text)
+            item, unit = split_unit(text) if i else (text, None)
+            if unit is not None:
+                columns[i].unit = unit
+            texts[i].append(item)
             columns[i].own_header = True
     for row in header_rows:
         cells, own = _spanned(row, width)
@@ -450,17 +484,24 @@ class _Table:
 
 
 def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience_note: bool,
-            default_period: Period | None = None) -> Extraction:
+            default_period: Period | None = None, currency: str | None = None) -> Extraction:
     """Every table of the document; ``default_period`` dates tables that name no period
-    (a stock-split notice's lists are about the day of the split)."""
+    (a stock-split notice's lists are about the day of the split); ``currency`` is the reporting
+    currency, for tables whose caption gives only a scale ("(In millions, except per share amounts)")."""
     result = Extraction()
     _read_cells.cache_clear()  # rows of this document only: the cache saves re-reading, not work across files
     for index, block in enumerate(blocks):
         if block.kind == "table":
-            _extract_table(block, table_title(doc, blocks, index), cal, convenience_note, result, default_period)
-    for block in untabbed.rebuild(doc, blocks) + untabbed.label_lists(doc, blocks) + untabbed.cells_per_line(doc, blocks):
+            _extract_table(block, table_title(doc, blocks, index), cal, convenience_note, result, default_period,
+                           currency)
+    rebuilt = untabbed.rebuild(doc, blocks) + untabbed.label_lists(doc, blocks) + untabbed.cells_per_line(doc, blocks)
+    taken = {n for b in rebuilt for r in b.rows for n in {c.span.line for c in r.cells}}
+    # tables written as a stream of cells, where no rebuilder above found one
+    rebuilt += [b for b in streams.find(doc, blocks)
+                if not any(c.span.line in taken for r in b.rows for c in r.cells[1:])]
+    for block in rebuilt:
         title = TableTitle(kind_of_title(block.title) or "other", block.title, (block.title,))
-        _extract_table(block, title, cal, convenience_note, result, default_period)
+        _extract_table(block, title, cal, convenience_note, result, default_period, currency)
     return result
 
 
@@ -473,7 +514,7 @@ def _skip_all(block: Block, reason: str, result: Extraction) -> None:
 
 
 def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, convenience_note: bool,
-                   result: Extraction, default_period: Period | None = None) -> None:
+                   result: Extraction, default_period: Period | None = None, currency: str | None = None) -> None:
     rows = block.rows
     start = 0
     # A first row with nothing but a label is a title inside the table (often OCR-damaged).
@@ -507,7 +548,10 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
         for col in columns[1:]:
             if col.unit is None:
                 col.unit = caption_unit
-    reporting = _reporting_currency(columns) or _hinted_currency(data_rows)
+    for col, marked in zip(columns, block.currencies, strict=False):
+        if marked:  # "|$" / "|7,207,787": the column's currency, whatever the caption says
+            col.unit = replace(col.unit, currency=marked) if col.unit else UnitHeader(marked, 0, "currency")
+    reporting = _reporting_currency(columns) or _hinted_currency(data_rows) or currency
     table = _Table(block, kind, title, cal, convenience_note, columns, reporting, table_status, result)
     if not any(c.period for c in columns[1:]) and not any(_row_period(table, r) for r in data_rows):
         # "Highlights of 1H FY2013 Financial Results": the title names the period of every column
@@ -755,7 +799,7 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
     """One cell: an Observation, or a Skip with the reason."""
     result = table.result
     shares, row_currencies, per_share, clean, hint_of_period, lowered_less = _label_info(label)
-    status = Status.FORECAST if Status.FORECAST in (status, table.status) else Status.ACTUAL
+    status = Status.FORECAST if Status.FORECAST in (status, table.status) or cell.forecast else Status.ACTUAL
     if cell.extra is not None:
         result.skipped.append(Skip(_number_span(cell, cell.extra, cell.extra_start), cell.text.split()[-1],
                                    "percentage change beside the amount (derived)", clean))
@@ -779,6 +823,8 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
     if cell.dash and table.kind not in DASH_IS_ZERO:
         return  # "-" outside the statements: nothing stated (not a number, not a zero)
     currency = col.unit.currency if col.unit else None
+    if currency is None and col.unit is not None and col.unit.kind == "currency":
+        currency = table.reporting  # "(In millions ...)": the scale, in the reporting currency
     scale = col.unit.scale if col.unit else 0
     kind = ""
     if cell.number and cell.number.currency:
@@ -795,8 +841,22 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
                       else f"{currency} column beside {table.reporting} columns (not the reporting currency)")
             result.skipped.append(Skip(_number_span(cell), cell.text, reason, clean))
         return
-    if shares or (col.unit and col.unit.kind == "shares") or (cell.number and cell.number.suffix == "shares"):
-        unit, scale = SHARES, (col.unit.scale if col.unit and col.unit.kind == "shares" else 0)
+    share_count = _SHARE_COUNT.search(" ".join((clean, *context)))
+    if shares or share_count or (col.unit and col.unit.kind == "shares") or (cell.number and cell.number.suffix == "shares"):
+        if col.unit and col.unit.kind == "shares":
+            scale = col.unit.scale
+        elif _IN_THOUSANDS.search(" ".join((label, *context))):
+            scale = 3  # "Shares used in calculation (000's)"
+        elif share_count and col.unit is not None and col.unit.shares_scale is not None:
+            scale = col.unit.shares_scale  # "(In millions, except number of shares, which are reflected in thousands ...)"
+        elif share_count and col.unit is not None and col.unit.kind == "currency" and col.unit.scale:
+            if cell.number is not None:
+                result.skipped.append(Skip(_number_span(cell), cell.text, "share count under a caption that scales "
+                                           "amounts: its own scale is not stated", clean))
+            return
+        else:
+            scale = 0
+        unit = SHARES
     elif per_share:
         if not currency:
             if cell.number:

@@ -1,0 +1,563 @@
+"""Tables whose cells come one after another: the shape a table takes when its grid is lost.
+
+A table copied out of a PDF or a web page often arrives as a stream of cells: one cell
+per line ("Revenue" / "1,024,856" / "1,102,116" / "7.5%"), one cell per line behind a pipe
+("|Net sales" / "|$" / "|77,430"), a cell broken over lines ("|Three months" / "ended" /
+"March 31, 2022"), or the whole table run together on one line ("Net sales: Products $
+70,958 $ 65,083 ... Services 19,188 ...").  The grid is still there in the order of the
+cells: a header, then rows that are a label followed by one value per column.
+
+This module turns such a stream back into a table ``Block`` whose cells point at the text
+as written, so the tables stage reads it like any other table.  The number of columns is
+the one that explains the values best (the usual length of a run of values after a
+label); the header cells before the first row are shared out over the columns when they
+fit (one cell per column, or one per column in each of several header rows); in the
+transposed form of Japanese summaries (line items across the top, each an amount and a
+percentage change, periods down the side) each item heads its pair of columns.  A stream
+that fits no reading is left alone (the sentences stage still reads its words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import money, numbers
+from .layout import heading_text
+from .model import Block, Cell, Document, Row, Span
+from .periods import find_dates
+
+# ---------------------------------------------------------------- cells
+
+
+@dataclass(slots=True)
+class SCell:
+    text: str
+    span: Span  # where the cell's text starts (a cell broken over lines: its first line)
+    kind: str  # "value" | "text" | "marker"
+    lines: int = 1  # how many lines the cell was written on
+    currency: str = ""  # from a currency symbol standing alone before the value
+    signed: bool = False  # written with a plus sign: a change
+
+
+_MARKERS = {"$", "¥", "￥", "€", "£", "+", "%", "(", ")", "US$", "△", "▲", "(%)", "(％)", "％"}
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def kind_of(text: str) -> str:
+    """"value" for a number, a dash or a date filling the cell; "marker" for a currency symbol,
+    a sign or a percent sign standing alone (it belongs to the value next to it); else "text".
+
+    >>> kind_of("1,024,856"), kind_of("(3.6)"), kind_of("$"), kind_of("September 3, 2023"), kind_of("Revenue")
+    ('value', 'value', 'marker', 'value', 'text')
+    """
+    t = text.strip()
+    if not t:
+        return "text"
+    if t in _MARKERS or money.code_of(t) is not None and len(t) <= 4 and not t.isalpha() or t in money.ISO_CODES:
+        return "marker"
+    if numbers.parse_cell(t) is not None or numbers.is_dash(t):
+        return "value"
+    core, note = numbers.split_note(t)
+    if note and core and (numbers.parse_cell(core) is not None or numbers.is_dash(core) or _whole_date(core)):
+        return "value"  # "JPY1,250 (paid)", "55.45 (*)": the tables stage reads the note
+    if _FOOTNOTE_MARK.match(t):
+        return "marker"
+    if _whole_date(t):
+        return "value"
+    return "text"
+
+
+_FOOTNOTE_MARK = re.compile(r"^(?:\(\*\s?\d{0,2}\)|\*\d{1,2}|\(Note\s?\d{0,2}\))$", re.I)
+
+
+def _whole_date(t: str) -> bool:
+    dates = find_dates(t)
+    return len(dates) == 1 and bool(dates[0].date) and len(dates[0].text) >= len(t) - 2
+
+
+
+
+# A value inside a line of several: an amount with its currency, sign, scale and percent, or a
+# dash standing alone.  Used to cut a line into cells.
+_VALUE = re.compile(
+    rf"(?<![\w.,])(?:{money.PREFIX}\s?)?[(\u25b3\u25b2+\-\u2212]?\s?(?:{money.PREFIX}\s?)?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    rf"(?:\s?(?:{money.SCALE}))?(?:\s?(?:%|p|pence|cents?|bps))?\)?(?![\w,]|\.\d)"
+    r"(?:\s?\((?:\*\d{0,2}|paid|forecast|estimated?|scheduled)\))?"
+    r"|(?<=\s)[\-\u2013\u2014\u2015\uff0d](?=\s|$)|^[\-\u2013\u2014\u2015\uff0d](?=\s|$)")
+
+
+def split_line(line: str, number: int, base: int = 0) -> list[SCell]:
+    """A line cut into cells: each value on its own, the words between them as text cells.
+
+    >>> [c.text for c in split_line("1,244,969 (12.5)", 1)]
+    ['1,244,969', '(12.5)']
+    >>> [(c.text, c.kind) for c in split_line("Net sales 879,350 $ 7,207", 1)]
+    [('Net sales', 'text'), ('879,350', 'value'), ('$ 7,207', 'value')]
+    """
+    cells: list[SCell] = []
+    pos = 0
+    found = [(d.start, d.end) for d in find_dates(line) if d.date]
+    for m in _VALUE.finditer(line):
+        text = line[m.start():m.end()].strip()
+        if not text or kind_of(text) != "value" or any(a < m.end() and m.start() < b for a, b in found):
+            continue
+        lead = len(line[m.start():m.end()]) - len(line[m.start():m.end()].lstrip())
+        found.append((m.start() + lead, m.start() + lead + len(text)))
+    for a, b in sorted(found):
+        _text_cell(line, pos, a, number, base, cells)
+        cells.append(SCell(line[a:b], Span(number, base + a, base + b), "value"))
+        pos = b
+    _text_cell(line, pos, len(line), number, base, cells)
+    return cells
+
+
+def _text_cell(line: str, a: int, b: int, number: int, base: int, out: list[SCell]) -> None:
+    piece = line[a:b]
+    text = piece.strip()
+    if not text:
+        return
+    start = a + len(piece) - len(piece.lstrip())
+    out.append(SCell(text, Span(number, base + start, base + start + len(text)), kind_of(text)))
+
+
+def pipe_cells(doc: Document, first: int, last: int) -> list[SCell]:
+    """One cell per line behind a leading pipe; lines without one continue the cell above."""
+    cells: list[SCell] = []
+    for number in range(first, last + 1):
+        line = doc.line(number)
+        stripped = line.lstrip()
+        if not stripped:
+            continue
+        if stripped.startswith("|"):
+            offset = len(line) - len(stripped) + 1
+            body = line[offset:]
+            text = body.strip()
+            start = offset + len(body) - len(body.lstrip())
+            cells.append(SCell(text, Span(number, start, start + len(text)), kind_of(text)))
+        elif cells:
+            last_cell = cells[-1]
+            joined = f"{last_cell.text} {stripped.strip()}".strip()
+            if not last_cell.text:  # an empty cell whose text is on the next line ("|" / "Net sales")
+                start = len(line) - len(stripped)
+                cells[-1] = SCell(stripped.strip(), Span(number, start, start + len(stripped.strip())),
+                                  kind_of(stripped.strip()))
+            else:
+                cells[-1] = SCell(joined, last_cell.span, kind_of(joined), last_cell.lines + 1)
+        else:
+            cells += split_line(line, number)
+    return cells
+
+
+def line_cells(doc: Document, first: int, last: int) -> list[SCell]:
+    """One or more cells per line: the values of a line each a cell, the words between them too."""
+    cells: list[SCell] = []
+    for number in range(first, last + 1):
+        line = doc.line(number)
+        if line.strip():
+            cells += split_line(line, number)
+    return cells
+
+
+# ---------------------------------------------------------------- reading a stream
+
+
+def _merge_markers(cells: list[SCell]) -> list[SCell]:
+    """Markers standing alone belong to the value after them: a currency symbol ("|$" / "|77,430")
+    gives that value its currency, a plus sign says nothing new; a negative mark or an opening
+    parenthesis on a line of its own leaves the value's sign uncertain, so the value is dropped
+    (the accounting pass reports it).  A percent sign after a value adds nothing the header does not say."""
+    cells = _change_phrases(cells)
+    out: list[SCell] = []
+    pending: SCell | None = None
+    for c in cells:
+        if pending is not None and c.kind != "value" and money.code_of(pending.text) is not None:
+            out.append(SCell(pending.text, pending.span, "text"))  # "JPY" heading a column of per-share amounts
+        if c.kind == "marker":
+            pending = c
+            continue
+        if pending is not None and c.kind == "value":
+            mark = pending.text
+            if mark in ("△", "▲", "("):
+                pending = None
+                continue
+            if (code := money.code_of(mark)) is not None:
+                c = SCell(c.text, c.span, c.kind, c.lines, code)
+            elif mark == "+":
+                c = SCell(c.text, c.span, c.kind, c.lines, signed=True)
+        pending = None
+        out.append(c)
+    return out
+
+
+_DIRECTION = re.compile(r"^(?:up|down|increased?|decreased?|\+|-)$", re.I)
+_YOY = re.compile(r"^(?:YoY|y/y|year[- ]on[- ]year)\d?$", re.I)
+
+
+def _change_phrases(cells: list[SCell]) -> list[SCell]:
+    """"up" / "2.5" / "%" / "YoY" written one per line is one cell: a change (the value's column is a
+    change column)."""
+    out: list[SCell] = []
+    i = 0
+    while i < len(cells):
+        c = cells[i]
+        if c.kind == "text" and _DIRECTION.match(c.text) and i + 1 < len(cells) and cells[i + 1].kind == "value":
+            value = cells[i + 1]
+            j = i + 2
+            while j < len(cells) and (cells[j].text in ("%", "％") or _YOY.match(cells[j].text)):
+                j += 1
+            out.append(SCell(value.text, value.span, "value", signed=True))
+            i = j
+            continue
+        if c.kind == "value" and i + 1 < len(cells) and _YOY.match(cells[i + 1].text) and "%" in c.text:
+            out.append(SCell(c.text, c.span, "value", signed=True))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+@dataclass
+class _Row:
+    label: SCell | None
+    values: list[SCell]
+
+
+def _runs(cells: list[SCell]) -> list[_Row]:
+    """Each text cell with the values after it (the first row may have no label)."""
+    rows: list[_Row] = []
+    current = _Row(None, [])
+    for c in cells:
+        if c.kind == "value":
+            current.values.append(c)
+        elif c.kind == "text":
+            if current.label is not None and not current.values and _continues(current.label.text, c.text):
+                prev = current.label  # "Annual Cash Dividend" / "(per share of common stock)": one label
+                current.label = SCell(f"{prev.text} {c.text}", prev.span, "text", prev.lines + 1)
+                continue
+            if current.label is not None or current.values:
+                rows.append(current)
+            current = _Row(c, [])
+        # markers left over ("%" after a header) stay out of the grid
+    rows.append(current)
+    return rows
+
+
+def _continues(previous: str, text: str) -> bool:
+    """A label's second line: a parenthesis, or words that start in lower case."""
+    return bool(text) and (text[0] == "(" and not is_unit_caption(text) or text[0].islower()
+                           or bool(re.search(r"\b(?:to|of|for|from|and|the|per|in|before|ended|ending|as\s+of)$",
+                                             previous, re.I)))
+
+
+def _is_year(c: SCell) -> bool:
+    return c.kind == "value" and bool(_YEAR.match(c.text))
+
+
+def _is_date(c: SCell) -> bool:
+    return c.kind == "value" and numbers.parse_cell(c.text) is None and not numbers.is_dash(c.text)
+
+
+def _numeric(c: SCell) -> bool:
+    return c.kind == "value" and numbers.parse_cell(c.text) is not None and not _is_year(c)
+
+
+def column_count(rows: list[_Row]) -> int | None:
+    """The number of value columns: the usual length of a run of values after a label (at least
+    two rows must agree)."""
+    lengths = Counter(len(r.values) for r in rows if r.label is not None and sum(map(_numeric, r.values)) >= 1)
+    if not lengths:
+        return None
+    k, seen = max(sorted(lengths.items(), reverse=True), key=lambda kv: kv[1])
+    return k if seen >= 2 and k >= 2 else None
+
+
+_UNIT_WORDS = re.compile(r"^\(?(?:millions?|thousands?|billions?)\s+of\s+\S+|^\(?(?:JPY|USD|EUR|GBP|yen|U\.S\.\s+dollars)"
+                         r"(?:\s+(?:millions?|thousands?))?\)?$|^\(?%\)?$|^\(?(?:yen|％)\)?$", re.I)
+_PERIOD_HEAD = re.compile(r"\b(?:weeks?|months?|year|quarter|half|period)\s+end(?:ed|ing)\b|\bas\s+(?:of|at)\b|^FY\s?\d|"
+                          r"^\d[HQ]|^(?:19|20)\d\d$", re.I)
+_STATUS_GROUP = re.compile(r"^(?:actual|actuals|results?|projections?|projected|forecasts?|estimates?|plan)$", re.I)
+_CHANGE_WORDS = re.compile(r"\b(?:change|yoy|growth|increase|decrease)\b|^%$|^\(%\)$", re.I)
+
+
+def is_unit_caption(text: str) -> bool:
+    return bool(_UNIT_WORDS.match(text.strip())) or (money.unit_caption(text) is not None and len(text) < 120)
+
+
+@dataclass
+class Reading:
+    header: list[str]  # one text per value column
+    corner: str
+    rows: list[_Row]
+    k: int
+
+
+def _header_texts(header: list[SCell], k: int) -> list[str] | None:
+    """Share the header cells out over ``k`` columns: one cell per column, or one per column in
+    each of several header rows; unit captions and group words ("Actual", "Projection") are
+    left out first when they do not fit."""
+    cells = [c for c in header if c.text]
+    units = [c for c in cells if is_unit_caption(c.text)]
+    for attempt in (cells, [c for c in cells if not is_unit_caption(c.text)],
+                    [c for c in cells if not is_unit_caption(c.text) and not _STATUS_GROUP.match(c.text)]):
+        n = len(attempt)
+        if not n:
+            continue
+        for width, corner in ((k, False), (k + 1, True)):
+            if n % width == 0 and (not corner or n // width == 1):
+                rows = [attempt[i:i + width] for i in range(0, n, width)]
+                if corner:
+                    rows = [r[1:] for r in rows]
+                texts = [" ".join(r[i].text for r in rows) for i in range(k)]
+                if attempt is not cells and len(units) == k:  # one unit caption per column: keep it
+                    texts = [f"{t} ({u.text.strip('()')})" for t, u in zip(texts, units, strict=True)]
+                return texts
+    return None
+
+
+def _wrapped(texts: list[SCell]) -> list[SCell]:
+    """Join a header text broken over lines: a line ending in a preposition or article
+    ("Profit attributable to" / "owners of parent") runs on into the next."""
+    out: list[SCell] = []
+    for c in texts:
+        if out and re.search(r"\b(?:to|of|for|from|and|the|per|in|before|attributable)$", out[-1].text, re.I):
+            prev = out[-1]
+            out[-1] = SCell(f"{prev.text} {c.text}", prev.span, "text", prev.lines + 1)
+        else:
+            out.append(c)
+    return out
+
+
+def read(cells: list[SCell]) -> Reading | None:
+    """The grid a stream of cells stands for, or None when no reading explains it."""
+    cells = _merge_markers(cells)
+    rows = _runs(cells)
+    k = column_count(rows)
+    # the header: everything before the first labelled row of values (numbers, or dates after a label
+    # that is no period heading: "Record date" / three dates is a row, "52 Weeks Ended" / dates is not)
+    first = next((i for i, r in enumerate(rows) if r.label is not None and not is_unit_caption(r.label.text) and (
+        any(map(_numeric, r.values)) or (k is not None and len(r.values) == k and not _PERIOD_HEAD.search(r.label.text)
+                                         and all(_is_date(v) for v in r.values)))), None)
+    if first is None:
+        return None
+    if k is None:
+        k = len(rows[first].values)  # one row only: its values, if the header has as many columns
+        if k < 2:
+            return None
+    header: list[SCell] = []
+    for r in rows[:first]:
+        if r.label is not None:
+            header.append(r.label)
+        header += r.values
+    body = rows[first:]
+    # section captions just above the first row ("REVENUE", "ASSETS") are rows, not header
+    while header and header[-1].kind == "text" and _header_texts(header, k) is None and \
+            _header_texts(header[:-1], k) is not None and not _PERIOD_HEAD.search(header[-1].text):
+        body.insert(0, _Row(header.pop(), []))
+    # ... and so are the captions after a header's last date ("September 3, 2023" / "ASSETS" / "CURRENT ASSETS")
+    last_value = max((i for i, c in enumerate(header) if c.kind == "value"), default=-1)
+    if sum(1 for c in header if c.kind == "value") >= k and 0 <= last_value < len(header) - 1:
+        for c in reversed(header[last_value + 1:]):
+            body.insert(0, _Row(c, []))
+        header = header[:last_value + 1]
+    corner = ""
+    if header and is_unit_caption(header[0].text) and not _header_texts(header, k):
+        corner = header[0].text
+    texts = _header_texts(header, k)
+    if texts is None and not [c for c in header if c.text and not is_unit_caption(c.text)]:
+        # no column headings at all (the title names the period): a column of changes says so itself
+        texts = ["(% change)" if all(_change_like(r.values[i]) for r in body if len(r.values) == k) else ""
+                 for i in range(k)]
+        corner = " ".join(c.text for c in header)
+    if texts is None:
+        # items across the top, each heading an amount and its percentage change (TSE summaries)
+        items = _wrapped([c for c in header if c.kind == "text" and not is_unit_caption(c.text)
+                          and not _CHANGE_WORDS.search(c.text)])
+        if items and k % len(items) == 0 and k // len(items) == 2:
+            texts = []
+            for item in items:
+                texts += [item.text, f"{item.text} (% change)"]
+            corner = " ".join(c.text for c in header if is_unit_caption(c.text))[:80]
+        elif len(header) > k and all(c.kind == "value" for c in header[-k:]):
+            # the last k header cells are one per column (dates, years); the rest is a caption
+            texts = [c.text for c in header[-k:]]
+            corner = " ".join(c.text for c in header[:-k])
+        else:
+            return None
+    if not corner and header and len([c for c in header if c.text]) > k and is_unit_caption(header[0].text):
+        corner = header[0].text
+    return Reading(texts, corner, body, k)
+
+
+def _change_like(c: SCell) -> bool:
+    return c.signed or "%" in c.text or "％" in c.text
+
+
+def _place(values: list[SCell], k: int, change_cols: list[int]) -> list[SCell | None] | None:
+    """The column of each value of a row: all of them when the row is full; a shorter row from the
+    left when its changes fall in the change columns, or in the columns that are not changes when it
+    has no change in it; None when neither fits.
+
+    A row "76,140 70,564 +7.9 624,098" under "2022 | 2021 | Change | 2022 ($) | 2022 forecast |
+    Change" fills from the left; "136.82 118.78 1.12" under "2017 | 2018 | Change | 2018 ($)" skips
+    the change column."""
+    if len(values) == k:
+        return list(values)
+    if len(values) > k:
+        return list(values[:k])  # the extras stay unread (the accounting pass reports them)
+    left = list(values) + [None] * (k - len(values))
+    if all(v is None or (i in change_cols) == _change_like(v) for i, v in enumerate(left)):
+        return left
+    if change_cols and len(values) == k - len(change_cols) and not any(map(_change_like, values)):
+        it = iter(values)
+        return [None if i in change_cols else next(it) for i in range(k)]
+    return None
+
+
+def to_block(reading: Reading, title: str = "") -> Block | None:
+    """The table block of a reading: a row per label, values in their columns (a row with fewer
+    values than columns keeps its values only when they fill the columns that are not changes)."""
+    change_cols = [i for i, t in enumerate(reading.header) if _CHANGE_WORDS.search(t)]
+    out_rows: list[Row] = []
+    for r in reading.rows:
+        if r.label is None:
+            continue
+        values = r.values
+        label_cell = Cell(r.label.text, r.label.span)
+        if not values:
+            out_rows.append(Row(r.label.span.line, [label_cell]))
+            continue
+        slots = _place(values, reading.k, change_cols)
+        if slots is None:
+            continue  # which columns its values belong to is not known: the accounting pass reports them
+        cells = [label_cell] + [Cell(v.text, v.span) if v is not None else Cell("", Span(r.label.span.line, 0, 0))
+                                for v in slots]
+        out_rows.append(Row(r.label.span.line, cells))
+    if len([r for r in out_rows if len(r.cells) > 1]) < 2:
+        return None
+    currencies: list[str | None] = []
+    for i in range(reading.k):
+        seen = {r.values[i].currency for r in reading.rows if r.label is not None and len(r.values) == reading.k
+                and r.values[i].currency}
+        currencies.append(seen.pop() if len(seen) == 1 else None)
+    first_line = min(r.line for r in out_rows)
+    last_line = max(r.line for r in out_rows)
+    return Block("table", first_line, last_line, rows=out_rows, headers=(reading.corner, *reading.header),
+                 title=title, currencies=(None, *currencies))
+
+
+# ---------------------------------------------------------------- finding streams in a document
+
+
+def _pipe_start(lines: list[str]) -> int | None:
+    """Where a stream of one cell per line behind a pipe starts in a block (lines before it are its
+    title), or None: from the first such line on, at least half the lines start with a pipe and
+    hold no other, and there are six or more."""
+    first = next((i for i, ln in enumerate(lines) if _piped(ln)), None)
+    if first is None:
+        return None
+    rest = [ln for ln in lines[first:] if ln.strip()]
+    piped = sum(1 for ln in rest if _piped(ln))
+    return first if piped >= 6 and piped * 2 >= len(rest) else None
+
+
+def _piped(line: str) -> bool:
+    text = line.lstrip()
+    return text.startswith("|") and "|" not in text[1:]
+
+
+_SENTENCE = re.compile(r"[a-z]{2,}[.;:]\s*$|\b(?:is|are|was|were|has|have|will|would)\b.*\b\w+\b.*[.]\s*$")
+
+
+def _short(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and len(text) <= 90 and not _SENTENCE.search(text)
+
+
+def find(doc: Document, blocks: list[Block]) -> list[Block]:
+    """Every table written as a stream of cells."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "table":
+            i += 1
+            continue
+        lines = [doc.line(n) for n in range(block.first_line, block.last_line + 1)]
+        start = _pipe_start(lines)
+        if start is not None:
+            lead = [heading_text(ln) for ln in lines[:start] if ln.strip()]
+            title = " ".join(lead[-3:]) if lead else _title_above(doc, blocks, i)
+            reading = read(pipe_cells(doc, block.first_line + start, block.last_line))
+            if reading and (table := to_block(reading, title)):
+                out.append(table)
+            i += 1
+            continue
+        # a run of short blocks (one cell per line, often with blank lines between them)
+        j = i
+        while j < len(blocks) and blocks[j].kind != "table" and all(
+                _short(doc.line(n)) for n in range(blocks[j].first_line, blocks[j].last_line + 1)) and (
+                j == i or _pipe_start([doc.line(n) for n in range(blocks[j].first_line, blocks[j].last_line + 1)]) is None):
+            j += 1
+        if j - i >= 1:
+            first, last = blocks[i].first_line, blocks[j - 1].last_line
+            span_lines = [n for b in blocks[i:j] for n in range(b.first_line, b.last_line + 1)]
+            if len(span_lines) >= 6:
+                title = _title_above(doc, blocks, i)
+                for table in _segments(doc, first, last, title):
+                    out.append(table)
+            i = max(j, i + 1)
+            continue
+        i += 1
+    return out
+
+
+def _segments(doc: Document, first: int, last: int, title: str) -> list[Block]:
+    """A run of short lines can hold several tables one after another (a statement of income,
+    then a balance sheet): each starts at a line that holds no value and follows a value line
+    whose table it cannot continue.  Read the run whole first; if it has no single reading, cut it
+    at its titles and read each part."""
+    cells = line_cells(doc, first, last)
+    reading = read(cells)
+    whole = to_block(reading, title) if reading else None
+    parts = _cut_at_titles(doc, first, last)
+    if len(parts) <= 1:
+        return [whole] if whole else []
+    tables = []
+    for a, b, part_title in parts:
+        r = read(line_cells(doc, a, b))
+        if r and (t := to_block(r, part_title or title)):
+            tables.append(t)
+    rows = sum(len(t.rows) for t in tables)
+    if whole and len(whole.rows) >= rows:
+        return [whole]
+    return tables
+
+
+_STATEMENT_TITLE = re.compile(r"\b(?:statements?|statement\s+of|balance\s+sheets?|financial\s+position|cash\s+flows?|"
+                              r"dividends?\s+per\s+share|results\s+of\s+operations|comprehensive\s+income|"
+                              r"operating\s+results|financial\s+highlights)\b", re.I)
+
+
+def _cut_at_titles(doc: Document, first: int, last: int) -> list[tuple[int, int, str]]:
+    parts: list[tuple[int, int, str]] = []
+    start, title = first, ""
+    for n in range(first, last + 1):
+        text = doc.line(n).strip()
+        if text and _STATEMENT_TITLE.search(text) and not any(c.kind == "value" for c in split_line(text, n)):
+            if n > start:
+                parts.append((start, n - 1, title))
+            start, title = n + 1, heading_text(text)
+    parts.append((start, last, title))
+    return [p for p in parts if p[0] <= p[1]]
+
+
+def _title_above(doc: Document, blocks: list[Block], index: int) -> str:
+    for block in reversed(blocks[max(0, index - 3):index]):
+        text = heading_text(doc.line(block.last_line))
+        if text and len(text) <= 120:
+            return text
+    return ""
