@@ -96,6 +96,7 @@ def segment(doc: Document) -> list[Block]:
         current = Block("paragraph", number, number)
         blocks.append(current)
     blocks = [b for b in blocks if b.kind != "table" or b.rows]
+    blocks = _join_section_lines(doc, blocks)
     out: list[Block] = []
     for block in blocks:
         if block.kind == "paragraph":
@@ -110,6 +111,44 @@ def segment(doc: Document) -> list[Block]:
             block.kind, block.level = "heading", min(len(md.group(1)), 4)
         elif block.first_line == block.last_line and _is_heading(doc.line(block.first_line)):
             block.kind, block.level = "heading", 3
+    return out
+
+
+def _section_line(text: str) -> bool:
+    """A line that can be a section caption inside a table ("Net sales:", "Operating expenses:",
+    "Shares used in computing earnings per share:"): short, no sentence."""
+    text = text.strip()
+    return 0 < len(text) <= 90 and not _SENTENCE_END.search(text.rstrip(":")) and not text.endswith(".") or \
+        (0 < len(text) <= 90 and text.endswith(":"))
+
+
+def _join_section_lines(doc: Document, blocks: list[Block]) -> list[Block]:
+    """A table whose section captions were written without separators ("Net sales:" between
+    tab-separated rows) is one table: the caption lines become rows with a label only, when the
+    rows after them continue the table (as many cells, a label first)."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        while (block.kind == "table" and i + 2 < len(blocks) and blocks[i + 1].kind == "paragraph"
+               and blocks[i + 2].kind == "table" and blocks[i + 1].first_line == block.last_line + 1
+               and blocks[i + 2].first_line == blocks[i + 1].last_line + 1):
+            middle, after = blocks[i + 1], blocks[i + 2]
+            lines = range(middle.first_line, middle.last_line + 1)
+            width = max(len(r.cells) for r in block.rows)
+            first = after.rows[0]
+            if not (all(_section_line(doc.line(n)) for n in lines) and len(lines) <= 3
+                    and max(len(r.cells) for r in after.rows) == width and first.cells and first.cells[0].text.strip()):
+                break
+            for n in lines:
+                text = doc.line(n)
+                lead = len(text) - len(text.lstrip())
+                block.rows.append(Row(n, [Cell(text.strip(), Span(n, lead, lead + len(text.strip())))]))
+            block.rows += after.rows
+            block.last_line = after.last_line
+            i += 2
+        out.append(block)
+        i += 1
     return out
 
 

@@ -171,7 +171,7 @@ def entity_from_text(evidence: IssuerEvidence, calendar: FiscalCalendar) -> Enti
 
 _CONVENIENCE = re.compile(r"convenience\s+translations?|translat\w+\s+(?:of\s+)?(?:\w+\s+){0,4}into\s+(?P<into>[A-Za-z.$ ]+?)"
                           r"(?:\s+(?:at|is|are|has|have|for|using)\b|[.,;])", re.I)
-_AMOUNT_CURRENCY = re.compile(rf"(?P<pre>{money.PREFIX})\s?\(?\d|\d(?:[\d,.]*)\s?(?:{money.SCALE}\s+)?"
+_AMOUNT_CURRENCY = re.compile(rf"(?P<pre>{money.PREFIX})\s?\(?\d|(?<![\d,.])\d[\d,.]*+\s?(?:{money.SCALE}\s+)?"
                               rf"(?P<post>yen|euros?|pence|(?<=\d)p(?![A-Za-z])|{money.CODE_AFTER})(?![A-Za-z])")
 
 

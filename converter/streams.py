@@ -248,9 +248,12 @@ def _runs(cells: list[SCell]) -> list[_Row]:
 
 def _continues(previous: str, text: str) -> bool:
     """A label's second line: a parenthesis, or words that start in lower case."""
-    return bool(text) and (text[0] == "(" and not is_unit_caption(text) or text[0].islower()
-                           or bool(re.search(r"\b(?:to|of|for|from|and|the|per|in|before|ended|ending|as\s+of)$",
-                                             previous, re.I)))
+    if not text:
+        return False
+    if re.search(r"\b(?:ended|ending|as\s+of|as\s+at)$", previous, re.I):  # "For the six months ended" / "September 30, 2019 (A)"
+        return any(d.start == 0 and d.date for d in find_dates(text))
+    return text[0] == "(" and not is_unit_caption(text) or text[0].islower() or bool(
+        re.search(r"\b(?:to|of|for|from|and|the|per|in|before)$", previous, re.I))
 
 
 def _is_year(c: SCell) -> bool:

@@ -119,8 +119,8 @@ def unit_phrase(text: str) -> UnitHeader | None:
 
 
 _TRAILING_UNIT = re.compile(
-    r"\s*\(?(?P<unit>(?:(?:thousands?|millions?|billions?)\s+of\s+)?"
-    rf"(?:{money.PREFIX}|yen|U\.?\s?S\.?\s*dollars?)(?:\s+(?:thousands?|millions?|billions?))?|%|％)\)?\s*$", re.I)
+    r"(?<!\s)\s*+\(?(?P<unit>(?:(?:thousands?|millions?|billions?)\s+of\s+)?"
+    rf"(?:{money.PREFIX}|yen|U\.?\s?S\.?\s*dollars?)(?:\s+(?:thousands?|millions?|billions?))?|%|％)\)?\s*+$", re.I)
 
 
 def split_unit(text: str) -> tuple[str, UnitHeader | None]:
