@@ -73,12 +73,48 @@ def _line_kind(line: str) -> str:
     return "text"
 
 
+_RULE_RUN = re.compile(r"(?:^|\s)[-=]{4,}(?=\s|$)")
+_CELL_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")
+
+
+def ruled_line(line: str, number: int) -> list[Row] | None:
+    """A table ruled with dashes and flattened onto one line ("---- Revenues  Operating Income ----
+    JPY millions  JPY millions ---- Target (A)  34,500  1,850 ----"): the rules part the rows, runs
+    of two or more spaces the cells.  None unless it reads as three or more rows of equal width."""
+    if len(_RULE_RUN.findall(line)) < 3:
+        return None
+    rows: list[Row] = []
+    pos = 0
+    for m in list(_RULE_RUN.finditer(line)) + [None]:
+        end = m.start() if m else len(line)
+        segment = line[pos:end]
+        cells = [Cell(c.group(0), Span(number, pos + c.start(), pos + c.end())) for c in _CELL_GAP.finditer(segment)]
+        if cells:
+            rows.append(Row(number, cells))
+        pos = m.end() if m else len(line)
+    widths = [len(r.cells) for r in rows]
+    if len(rows) < 3 or max(widths) < 2:
+        return None
+    width = max(widths)
+    # a header row without a corner cell is one short: give it an empty corner
+    for r in rows:
+        if len(r.cells) == width - 1 and not any(ch.isdigit() for c in r.cells for ch in c.text):
+            r.cells.insert(0, Cell("", Span(number, r.cells[0].span.start, r.cells[0].span.start)))
+    if sum(1 for r in rows if len(r.cells) == width) < 3:
+        return None
+    return rows
+
+
 def segment(doc: Document) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     for number, line in enumerate(doc.lines, start=1):
         kind = _line_kind(line)
         if kind == "blank":
+            current = None
+            continue
+        if kind == "text" and (ruled := ruled_line(line, number)) is not None:
+            blocks.append(Block("table", number, number, rows=ruled))
             current = None
             continue
         if kind in ("tab", "pipe", "rule"):

@@ -481,6 +481,7 @@ class _Table:
     reporting: str | None
     status: Status  # the table's own status ("3. Target of ..." makes every number a forecast)
     result: Extraction
+    caption_period: Period | None = None  # the period the table's title names ("1H FY2008 targets (April 1, ...)")
 
 
 def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience_note: bool,
@@ -553,6 +554,12 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
             col.unit = replace(col.unit, currency=marked) if col.unit else UnitHeader(marked, 0, "currency")
     reporting = _reporting_currency(columns) or _hinted_currency(data_rows) or currency
     table = _Table(block, kind, title, cal, convenience_note, columns, reporting, table_status, result)
+    table.caption_period = next((p for c in title.captions[:3] if (p := parse_period(c, cal))), None)
+    if not any(c.period for c in columns[1:]) and (any(_row_period(table, r) for r in data_rows) or
+                                                    _scenario_rows(data_rows)):
+        # line items across the top, a period or a scenario per row ("Previous Target (A)", "Results for 1H FY2007")
+        _periods_in_rows(table, data_rows)
+        return
     if not any(c.period for c in columns[1:]) and not any(_row_period(table, r) for r in data_rows):
         # "Highlights of 1H FY2013 Financial Results": the title names the period of every column
         for caption in title.captions[:3]:
@@ -683,6 +690,18 @@ def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
                     break
 
 
+_SCENARIO = re.compile(r"\b(?:targets?|forecasts?|plan|results?|actual|previous|revised|new|initial|original|latest)\b", re.I)
+_CHANGE_ROW = re.compile(r"^(?:change|difference|increase|decrease|variance|yoy)\b|\((?:[A-Z])\s*-\s*(?:[A-Z])\)", re.I)
+_ACTUAL_ROW = re.compile(r"\b(?:results?|actual)\b", re.I)
+
+
+def _scenario_rows(rows: list[Row]) -> bool:
+    """Rows that are scenarios, not line items: "Target (A)", "New Target (B)", "Change (B-A)"."""
+    labels = [clean_label(r.label) for r in rows if r.label]
+    named = [lb for lb in labels if _SCENARIO.search(lb) or _CHANGE_ROW.search(lb)]
+    return len(labels) >= 2 and len(named) * 2 >= len(labels) and any(_SCENARIO.search(lb) for lb in labels)
+
+
 def _row_period(table: _Table, row: Row) -> Period | None:
     label = clean_label(row.label)
     return parse_period(label, table.cal, bare_date_is_instant=True) if label else None
@@ -695,19 +714,26 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
     for index, (row, period) in enumerate(zip(data_rows, periods, strict=True)):
         label = clean_label(row.label)
         status = status_of(label)
+        said_actual = bool(_ACTUAL_ROW.search(label)) and status is Status.ACTUAL
         if period is None and status is Status.FORECAST:
-            # "Dividend target": the forecast of the year named nearest to it
-            # (two different years equally near: ambiguous, so no period and the cells are skipped)
-            distances = {i: abs(i - index) for i, p in enumerate(periods) if p is not None}
-            nearest = {periods[i] for i, d in distances.items() if d == min(distances.values())}
-            period = nearest.pop() if len(nearest) == 1 else None
+            # "New Target (B)": the period the table's title names; else the forecast of the year named
+            # nearest to it ("Dividend target"; two years equally near: ambiguous, the cells are skipped)
+            period = table.caption_period
+            if period is None:
+                distances = {i: abs(i - index) for i, p in enumerate(periods) if p is not None}
+                nearest = {periods[i] for i, d in distances.items() if d == min(distances.values())}
+                period = nearest.pop() if len(nearest) == 1 else None
         good, other = _value_cells(row)
         _report_other_cells(row, other, label, table.result)
         if period is None:
+            reason = ("change between the rows above (derived from reported values)" if _CHANGE_ROW.search(label)
+                      else f"row {label!r} names no period")
             for cell in good:
                 if cell.number:
-                    table.result.skipped.append(Skip(_number_span(cell), cell.text, f"row {label!r} names no period", label))
+                    table.result.skipped.append(Skip(_number_span(cell), cell.text, reason, label))
             continue
+        if said_actual:
+            status = Status.ACTUAL
         for cell in good:
             col = table.columns[cell.index] if cell.index < len(table.columns) else Column(cell.index)
             cell_period = period
@@ -719,7 +745,7 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
                 context = ("dividend",) + context
             _observe(table, row, index, cell, item, context, col, cell_period, status, len(table.columns) - 1,
                      change_column=col.change or (col.unit is not None and col.unit.kind == "percent"
-                                                  and not col.own_header))
+                                                  and not col.own_header), said_actual=said_actual)
 
 
 def _item_of(label: str) -> str:
@@ -795,11 +821,14 @@ def _report_other_cells(row: Row, other: list[_Cell], label: str, result: Extrac
 
 
 def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, context: tuple[str, ...],
-             col: Column, period: Period | None, status: Status, n_values: int, change_column: bool | None = None) -> None:
-    """One cell: an Observation, or a Skip with the reason."""
+             col: Column, period: Period | None, status: Status, n_values: int, change_column: bool | None = None,
+             said_actual: bool = False) -> None:
+    """One cell: an Observation, or a Skip with the reason.  ``said_actual``: the row says it holds
+    results ("(Reference) Results for 1H FY2007"), whatever the table's title says."""
     result = table.result
     shares, row_currencies, per_share, clean, hint_of_period, lowered_less = _label_info(label)
-    status = Status.FORECAST if Status.FORECAST in (status, table.status) or cell.forecast else Status.ACTUAL
+    forecast = status is Status.FORECAST or (table.status is Status.FORECAST and not said_actual) or cell.forecast
+    status = Status.FORECAST if forecast else Status.ACTUAL
     if cell.extra is not None:
         result.skipped.append(Skip(_number_span(cell, cell.extra, cell.extra_start), cell.text.split()[-1],
                                    "percentage change beside the amount (derived)", clean))
