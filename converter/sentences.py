@@ -13,13 +13,14 @@ what it is.  The mapper decides whether a subject names a concept at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import numbers
+from . import money, numbers
 from .layout import heading_text
-from .model import JPY, PURE, SHARES, Block, Document, Extraction, Message, Observation, Period, Skip, Span, Status
-from .periods import FiscalCalendar, find_dates, parse_period, status_of
+from .model import PURE, SHARES, Block, Document, Extraction, Message, Observation, Period, Skip, Span, Status, Unit
+from .periods import FiscalCalendar, add_months, find_dates, months_ending, parse_period, status_of, weeks_ending
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|million|billion|trillion"
@@ -50,7 +51,7 @@ _COPULA = re.compile(r"(?:\b(?:was|were|is|are|shall\s+be|will\s+be|amounted\s+t
                      r"(?:(?:an?|the)\s+(?P<kind>income|expense|gain|loss|profit|increase|decrease)\s+of\s+)?|:\s*)$", re.I)
 _COMPARE = re.compile(r"(?:\(\s*(?:an?\s+(?P<kind>income|expense|gain|loss|profit)\s+of\s+)?"
                       r"|\b(?:compared\s+(?:to|with)|from|versus|vs\.?|against)\s+)$", re.I)
-_TO = re.compile(r"\bto\s+$", re.I)
+_TO = re.compile(r"\bto\s+(?:(?:was|were|is|be)\s+)?$", re.I)  # "rose to X" (and a stray verb: "to was X")
 _PHRASE_COMMA = re.compile(r"(?:^|[;\u2014\u2013]|\s-\s)\s*(?!(?:in|of|for|from|to|at|by|and)\s)"
                             r"(?P<phrase>[A-Za-z][A-Za-z -]{2,40}?),\s*$", re.I)
 _HEADLINE = re.compile(r"\s*+(?:[-*•]\s*+)?(?P<label>[A-Z][A-Za-z&'/,() -]{2,70}?)\s*+:?\s*+")
@@ -79,7 +80,7 @@ _RATE = re.compile(r"^\s*(?:per|=|to)\s+(?:1\s?)?(?:US\\?\$|U\.S\.\s*dollar|USD|
 _BALANCE_OF = re.compile(r"^(?:the\s+)?balances?\s+of\s+", re.I)
 _NEGATIVE_WORDS = re.compile(r"\b(?:loss|losses|deficit|used\s+in|outflow)\b", re.I)
 _MARKUP = re.compile(r"</?(?:u|b|i|strong|em|sup)>|\*\*|&lt;/?sup&gt;")
-_DAMAGED = re.compile(r"^\d{1,3}\.\d{3}$")  # "2.088" with a scale word: a comma typed as a point
+_THREE_PLACES = re.compile(r"^\d{1,3}\.\d{3}$")  # "19.871": the point could be a thousands separator
 
 
 @dataclass(slots=True)
@@ -166,6 +167,58 @@ class Context:
     current: Period | None  # the period a release is about (1H of its fiscal year)
     convenience_note: bool
     result: Extraction
+    currency: str = "JPY"  # the reporting currency
+    release: dict = field(default_factory=dict)  # "quarter", "year", ...: the periods the release reports on
+    usual_precision: int | None = None  # the decimals most scaled amounts of the text are written to (-6: millions)
+
+
+_RISE_TO = re.compile(
+    r"(?:^|(?<=[,;()]))\s*+(?P<b>[^,;()\d]+?)(?<!\s)\s++(?:(?:nearly|almost|more\s+than|about|roughly)\s+)?"
+    r"(?:doubled|tripled|halved|rose|increased|grew|climbed|jumped|fell|declined|decreased|dropped)"
+    r"(?:\s+by)?(?:\s+[\d.,]+\s*(?:%|percent))?\s*+$", re.I)
+_PER_SHARE_AFTER = re.compile(r"^\s+per\s+(?:(?P<kind>diluted|basic)\s+)?(?:common\s+)?share\b", re.I)
+_PER_SHARE_IN = re.compile(r"\bper\s+(?:\w+\s+)?(?:share|ADS)\b|\bEPS\b", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:last\s+year'?s|(?:the\s+)?prior[- ]year(?:'s)?|(?:the\s+)?year[- ]ago|a\s+year\s+(?:earlier|ago)|"
+                          r"(?:the\s+)?previous\s+year'?s?|(?:the\s+)?same\s+(?:quarter|period)\s+(?:of\s+)?last\s+year)\b", re.I)
+_WEEKS_WORD = re.compile(r"\b(?P<n>\d{1,2})-week\b", re.I)
+_QUARTER_WORDS = re.compile(r"\bquarter(?:ly)?\b|\b(?:first|second|third|fourth)[- ]quarter\b|\bQ[1-4]\b", re.I)
+_YEAR_WORDS = re.compile(r"\b(?:annual|full[- ]year|for\s+the\s+(?:fiscal\s+)?year|fiscal[- ]year)\b", re.I)
+
+
+def _relative_period(after: str, s: Sentence) -> Period | None:
+    """"... in last year's 16-week fourth quarter", "a year earlier": the sentence's period, a year before."""
+    m = _YEAR_BEFORE.search(after[:90])
+    if m is None or s.default is None:
+        return None
+    return year_before(s.default, s.ctx.cal, _WEEKS_WORD.search(after[:m.end() + 40]))
+
+
+def year_before(period: Period, cal: FiscalCalendar, weeks_said=None) -> Period | None:
+    """The same fiscal period one year earlier (a quarter's or a year's comparative)."""
+    if period.start is None:
+        return None
+    if cal.weeks:
+        fy = cal.fiscal_year_of(period.end)
+        year, prior = cal.year(fy), cal.year(fy - 1)
+        if prior is None:
+            return None
+        if year is not None and period == year:
+            return prior
+        if year is not None and period.end == year.end:  # the last quarter: ends where the prior year ended
+            weeks = int(weeks_said["n"]) if weeks_said else None
+            return weeks_ending(weeks, prior.end) if weeks else None
+        return None
+    end = add_months(period.end + dt.timedelta(days=1), -12) - dt.timedelta(days=1)
+    return months_ending(period.months, end)
+
+
+def _period_of_subject(label: str, s: Sentence) -> Period | None:
+    """"quarterly revenue", "fourth-quarter net sales": the release's quarter; "annual dividend": its year."""
+    if _QUARTER_WORDS.search(label) and "quarter" in s.ctx.release:
+        return s.ctx.release["quarter"]
+    if _YEAR_WORDS.search(label) and "year" in s.ctx.release:
+        return s.ctx.release["year"]
+    return None
 
 
 _LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)$")
@@ -184,9 +237,23 @@ def _sentences(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+def usual_precision(doc: Document) -> int | None:
+    """The XBRL decimals most amounts written with a scale word in the text have ("JPY1,503 million": -6)."""
+    counts: dict[int, int] = {}
+    for line in doc.lines:
+        if "illion" not in line and "housand" not in line:
+            continue
+        for tok in tokens(line):
+            if tok.kind == "amount" and tok.scale:
+                places = len(tok.number.split(".")[1]) if "." in tok.number else 0
+                counts[places - tok.scale] = counts.get(places - tok.scale, 0) + 1
+    return max(sorted(counts), key=lambda d: counts[d]) if counts else None
+
+
 def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, current: Period | None,
-            convenience_note: bool, skip_lines: set[int]) -> Extraction:
-    ctx = Context(cal, current, convenience_note, Extraction())
+            convenience_note: bool, skip_lines: set[int], currency: str = "JPY",
+            release: dict | None = None) -> Extraction:
+    ctx = Context(cal, current, convenience_note, Extraction(), currency, release or {}, usual_precision(doc))
     heading_period: Period | None = None
     heading_status = Status.ACTUAL  # "Financial Targets for FY2017": what follows is a forecast
     caption = ""
@@ -260,6 +327,291 @@ def _on_line(number: int, start: int):
     return lambda a, b: Span(number, start + a, start + b)
 
 
+# ---------------------------------------------------------------- reading one sentence: a chain of rules
+#
+# A sentence is read token by token (each amount, percentage or count).  For each token the
+# SKIP_RULES say whether it is something other than a value of a line item (a change, a
+# translation, an exchange rate, a pro forma figure); then the SUBJECT_RULES, in order, say
+# what it is a value of and for which period; then the REFINEMENTS adjust that reading.  Each
+# rule is a small function with an example; the state the rules share (the subject of the
+# previous value, the changes seen, a breakdown in progress) lives in ``Sentence``.
+
+
+@dataclass
+class Sentence:
+    """One sentence being read, and what its earlier tokens left for the later ones."""
+
+    ctx: Context
+    text: str
+    default: Period | None  # the period the surrounding text is about
+    caption: str  # the caption line above, for "As of ...: 46,697,800 shares"
+    hint: str  # "beginning" / "end": the text is the state before or after a change
+    context: tuple[str, ...]  # sections the sentence stands in (a table row's item)
+    status: Status
+    tokens: list[Token]
+    paired: dict  # token index -> [(label, period)] from a "respectively" list
+    last_label: str = ""
+    last_period: Period | None = None
+    last_from: tuple[int, str] | None = None  # "adjusted from A to B": where A was and its label
+    breakdown: tuple[str, ...] = ()  # "the breakdown of X was A in B, C in D": B and D are parts of X
+    changes: set[int] = field(default_factory=set)  # tokens that are changes, not balances
+    changed_item: tuple[str, Period | None] = ("", None)  # "X as of D increased by A ...": X and D
+
+
+@dataclass
+class At:
+    """One token in its sentence: the text before it that is its own, the text after it."""
+
+    index: int
+    tok: Token
+    segment: str  # the text between the previous token and this one that belongs to this one
+    before: str  # all the text before the token
+    after: str  # all the text after it
+    span: Span
+    source: str  # the token as written
+
+
+@dataclass
+class Reading:
+    """What a token is a value of: label, period, and how the words sign it."""
+
+    label: str
+    period: Period | None = None
+    sign_word: str = ""  # "loss", "expense", "decrease": the wording makes the value negative
+    sections: tuple[str, ...] = ()
+    hint: str = ""
+    dates: list[Period | None] = field(default_factory=list)  # one figure stated for several dates
+
+
+# -- skip rules: (sentence, token) -> the reason it is not a value, or None
+
+
+def foreign_currency(s: Sentence, at: At) -> str | None:
+    """"$656 million" in a yen release: a convenience translation, or another currency."""
+    if at.tok.kind == "amount" and at.tok.currency and at.tok.currency != s.ctx.currency:
+        if s.ctx.convenience_note and at.tok.currency == "USD":
+            return "U.S. dollar convenience translation"
+        return f"amount in {at.tok.currency}, not the reporting currency"
+    return None
+
+
+def ambiguous_point(s: Sentence, at: At) -> str | None:
+    """"JPY19.871 million" in a text that writes its amounts "JPY1,503 million": three places after a
+    point, a thousand times finer than every other amount the text scales, reads as well as 19,871
+    million with the separator mistyped, so it is not emitted.  "JPY1.125 billion" beside "JPY1,503
+    million" is as precise as the rest and is read as written."""
+    tok = at.tok
+    if tok.kind != "amount" or not tok.scale or not _THREE_PLACES.match(tok.number):
+        return None
+    usual = s.ctx.usual_precision
+    if usual is not None and 3 - tok.scale >= usual + 3:
+        return (f"suspect number: {tok.number!r} is a thousand times finer than the text's other amounts "
+                "(a point where a thousands separator was meant?)")
+    return None
+
+
+def exchange_rate(s: Sentence, at: At) -> str | None:
+    """"JPY98.03 = US$1": the rate of a translation."""
+    return "exchange rate of a convenience translation" if at.tok.kind == "amount" and _RATE.match(at.after) else None
+
+
+def pro_forma(s: Sentence, at: At) -> str | None:
+    """"Revenues would have been JPY81,000 million if ...": not the reported value."""
+    if _HYPOTHETICAL.search(at.before):
+        return "pro forma figure: what it would have been under another assumption, not the reported value"
+    return None
+
+
+def change(s: Sentence, at: At) -> str | None:
+    """"up 12.0% YoY", "increased by JPY187 million", "11 percent above the year-ago quarter", and the
+    second of "increased by A and B, respectively"."""
+    tok = at.tok
+    if _CHANGE_BEFORE.search(at.segment[-40:]) or (tok.kind == "percent" and _CHANGE_AFTER.search(at.after)) or (
+            at.index - 1 in s.changes and _AND_LIST.fullmatch(at.segment)):
+        s.changes.add(at.index)
+        if (changed := _CHANGED_ITEM.search(at.before)) is not None:
+            s.changed_item = (_subject(changed["item"]), _period_in(changed["item"], s.ctx.cal))
+        kind = "year-on-year change" if tok.kind == "percent" else "change over the period"
+        return f"{kind} (derived from reported values)"
+    return None
+
+
+SKIP_RULES = (foreign_currency, ambiguous_point, exchange_rate, pro_forma, change)
+
+# -- subject rules: (sentence, token) -> a Reading, a skip reason (str), or None when the rule does not apply
+
+
+def respectively(s: Sentence, at: At) -> Reading | None:
+    """"common stock and additional paid-in capital were JPY25,497 million and JPY35,933 million,
+    respectively": labels (or dates) paired with values in order."""
+    pairs = s.paired.get(at.index)
+    if not pairs:
+        return None
+    if pairs[0][0] is None:
+        return None  # one figure for several dates: the other rules find its subject
+    label, period = pairs[0]
+    return Reading(label, period)
+
+
+def counted(s: Sentence, at: At) -> Reading | None:
+    """"12,345 ATMs were placed": a count, labelled by what is counted."""
+    if at.tok.kind != "count":
+        return None
+    return Reading(at.tok.noun, _period_in(_immediate(at.after), s.ctx.cal) or _period_in(at.segment, s.ctx.cal))
+
+
+def balance_from(s: Sentence, at: At) -> Reading | None:
+    """"... from the balance as of March 31, 2013 of JPY3,692 million": the item of the value before."""
+    if _FROM_BALANCE.search(at.segment) and s.last_label:
+        return Reading(s.last_label, _period_in(at.segment, s.ctx.cal))
+    return None
+
+
+def changed_from_to(s: Sentence, at: At) -> Reading | None:
+    """"shall be adjusted from 200 shares to 400 shares": the value before the change, then after it."""
+    m = _CHANGED_FROM.search(at.segment)
+    if m is None and not (s.last_from and _TO.search(at.segment) and at.index == s.last_from[0] + 1):
+        return None
+    if m is not None:
+        label, hint = _subject(at.segment[:m.start()]), "beginning"
+        s.last_from = (at.index, label)
+    else:
+        assert s.last_from is not None
+        label, hint = s.last_from[1], "end"
+    reading = Reading(label, _period_in(s.text, s.ctx.cal))
+    if label:
+        reading.hint = hint
+    return reading
+
+
+def comparative(s: Sentence, at: At) -> Reading | str | None:
+    """"(JPY74,123 million for 1H16)", "compared to JPY3,176 million", "against $1.868 billion, ... in last
+    year's fourth quarter": the same item for another period."""
+    m = _COMPARE.search(at.segment)
+    if m is None and not (s.last_label and re.fullmatch(r"\s*,\s*", at.segment) and _immediate(at.after)
+                          and at.before.count("(") == at.before.count(")")):
+        return None
+    period = _period_in(_immediate(at.after), s.ctx.cal) or _period_in(at.segment, s.ctx.cal) \
+        or _relative_period(at.after, s)
+    if not s.last_label or period is None or period == s.last_period:
+        return "comparative figure without a subject or period of its own"
+    return Reading(s.last_label, period, sign_word=(m["kind"] or "") if m else "")
+
+
+def rose_to(s: Sentence, at: At) -> Reading | None:
+    """"Net income nearly doubled to EUR8.5 billion", "diluted earnings per share rose 13 percent to $1.46",
+    "investment in property increased by JPY187 million to JPY3,692 million": the level reached."""
+    if not _TO.search(at.segment):
+        return None
+    head = _PAREN_GROUP.sub(" ", at.before[: at.before.rstrip().rfind(" to")])
+    amounts = list(re.finditer(money.PREFIX, head))
+    m = _CHANGE_SUBJECT.search(head[:amounts[-1].start()] if amounts else head) or _RISE_TO.search(head)
+    if not m:
+        return None
+    label = _subject(m.groupdict().get("a") or m["b"])
+    lead = re.match(r"\s*As\s+of\s+([A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})", s.text)
+    return Reading(label, _period_in(lead.group(0), s.ctx.cal) if lead else None)  # else the current period
+
+
+def copula(s: Sentence, at: At) -> Reading | None:
+    """"Total revenues were JPY54,397 million", "revenue of JPY4,200 billion", "Operating profit: JPY7.3 billion",
+    "The Company posted quarterly revenue of $59.7 billion"."""
+    m = _COPULA.search(at.segment)
+    if m is None:
+        return None
+    label = _subject(at.segment[:m.start()])
+    reading = Reading(label, sign_word=m["kind"] or "")
+    clause = re.split(r"[;]", _PAREN_GROUP.sub(" ", at.segment[:m.start()]))[-1]
+    reading.period = _period_in(clause, s.ctx.cal) or _period_in(_immediate(at.after), s.ctx.cal)
+    stated_for = parse_period(at.segment[:m.start()], s.ctx.cal, bare_date_is_instant=True)
+    if m.group(0).strip() == ":" and (not label or stated_for):
+        # "As of September 30, 2013: 46,697,800 shares" under a caption saying what it is
+        reading.label = _caption_label(_caption_before(s.text[:at.tok.start]) or s.caption)
+        reading.period = stated_for or reading.period
+    inside = _IN_FOLLOWS.match(at.after)
+    if inside and _BREAKDOWN.search(at.segment[:m.end()] + " " + reading.label):
+        # "The breakdown of other investments were JPY3,205 million in nonmarketable equity securities"
+        whole = re.sub(r"^.*?\b(?:breakdown\s+of|of)\s+", "", reading.label, flags=re.I)
+        reading.label, reading.sections = _clean(inside["label"]), (whole,)
+        s.breakdown = reading.sections
+    return reading
+
+
+def breakdown_part(s: Sentence, at: At) -> Reading | None:
+    """"..., JPY1,234 million in investment funds": a further part of the breakdown in progress."""
+    if s.breakdown and at.tok.kind == "amount" and (m := _IN_FOLLOWS.match(at.after)) is not None:
+        return Reading(_clean(m["label"]), s.last_period, sections=s.breakdown)
+    return None
+
+
+def apposition_after_change(s: Sentence, at: At) -> Reading | None:
+    """"... equity as of September 30, 2013 increased by JPY19,547 million ... in 1H13, JPY57,153 million.":
+    the balance the changed item reached."""
+    if s.changed_item[0] and at.tok.kind == "amount" and re.search(r",\s*$", at.segment) and \
+            re.fullmatch(r"[\s.)]*", at.after):
+        return Reading(*s.changed_item)
+    return None
+
+
+def phrase_comma(s: Sentence, at: At) -> Reading | None:
+    """"—authorized, 75,520,000 shares; issued and outstanding, 41,295,600 shares at March 31, 2013"."""
+    m = _PHRASE_COMMA.search(at.segment)
+    if m is None:
+        return None
+    ahead = _PERIOD_PHRASE.search(s.text[at.tok.end:])
+    return Reading(_clean(m["phrase"]), _period_in(ahead.group(0), s.ctx.cal) if ahead else None)
+
+
+def amount_in(s: Sentence, at: At) -> Reading | None:
+    """"JPY3,205 million in nonmarketable equity securities": an amount labelled by what follows it."""
+    if at.tok.kind == "amount" and (m := _IN_FOLLOWS.match(at.after)) is not None:
+        return Reading(_clean(m["label"]), _period_in(s.text, s.ctx.cal))
+    return None
+
+
+SUBJECT_RULES = (respectively, counted, balance_from, changed_from_to, comparative, rose_to, copula, breakdown_part,
+                 apposition_after_change, phrase_comma, amount_in)
+
+# -- refinements: (sentence, token, reading) -> the reading, adjusted
+
+
+def cash_flow_source(s: Sentence, at: At, r: Reading) -> Reading:
+    """"net cash out flow of X (...) from changes in operating assets": the flow's source names it."""
+    if r.label and _CASH_FLOW_NOUN.fullmatch(r.label) and (m := _FLOW_SOURCE.match(_PAREN_GROUP.sub(" ", at.after))):
+        r.label = f"{r.label} from {_clean(m['source'])}"
+    return r
+
+
+def highlight_line(s: Sentence, at: At, r: Reading) -> Reading:
+    """"Revenues JPY83.0 billion (up 12.0% YoY)": a highlights line, labelled by the words before the amount."""
+    if not r.label and at.index == 0 and (m := _HEADLINE.fullmatch(at.segment)) and not _VERB.search(at.segment):
+        r.label = _clean(m["label"])
+        r.period = _period_in(_immediate(at.after), s.ctx.cal)
+    return r
+
+
+def shares_of_the_row(s: Sentence, at: At, r: Reading) -> Reading:
+    """"Treasury stock—1,650,909 shares held by the company": the row's own item, counted in shares."""
+    if not r.label and s.context and at.tok.kind == "shares":
+        r.label, r.sections = s.context[-1], ()
+    return r
+
+
+def per_share_after(s: Sentence, at: At, r: Reading) -> Reading:
+    """"$2.160 billion, or $4.86 per diluted share": an amount followed by "per (diluted) share" is per share."""
+    m = _PER_SHARE_AFTER.match(at.after)
+    if at.tok.kind == "amount" and m:
+        kind = (m["kind"] or "").lower()
+        if kind in ("diluted", "basic"):
+            r.label = f"{kind} earnings per share"
+        elif r.label and not _PER_SHARE_IN.search(r.label):
+            r.label = f"{r.label} per share"
+    return r
+
+
+REFINEMENTS = (cash_flow_source, highlight_line, shares_of_the_row, per_share_after)
+
+
 def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: str, caption: str = "",
               hint: str = "", context: tuple[str, ...] = (), status: Status = Status.ACTUAL) -> str:
     """Read one sentence; ``locate(start, end)`` gives the Span of characters of ``text``.
@@ -267,165 +619,82 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
     found = tokens(text)
     if not found:
         return topic
-    result = ctx.result
-    last_label, last_period = "", None
-    last_from: tuple[int, str] | None = None
-    breakdown: tuple[str, ...] = ()  # "the breakdown of X was A in B, C in D": B and D are parts of X
-    changes: set[int] = set()  # tokens that are changes, not balances
-    changed_item: tuple[str, Period | None] = ("", None)  # "X as of D increased by A ...": X and D
-    given_hint = hint
+    s = Sentence(ctx, text, default, caption, hint, context, status, found,
+                 _respectively(text, found, ctx.cal, in_label=bool(context)))
     previous_end = 0
-    paired = _respectively(text, found, ctx.cal, in_label=bool(context))
     for index, tok in enumerate(found):
-        segment, after = _own(text[previous_end:tok.start]), text[tok.end:]
-        segment = _SPELLED.sub(" ", segment)  # "seventy five million and ... (75,520,000)": the words say the same
-        segment = re.sub(r"\bto\s+(?:was|were)\s*$", "to ", segment)  # "increased by X to was Y": a slip of the pen
-        before = text[:tok.start]
+        segment = _SPELLED.sub(" ", _own(text[previous_end:tok.start]))  # "seventy five million (75,520,000)"
+        at = At(index, tok, segment, text[:tok.start], text[tok.end:], locate(tok.num_start, tok.num_end),
+                text[tok.start:tok.end])
         previous_end = tok.end
-        span = locate(tok.num_start, tok.num_end)
-        source = text[tok.start:tok.end]
-        if tok.kind == "amount" and tok.currency and tok.currency != "JPY":
-            reason = "U.S. dollar convenience translation" if ctx.convenience_note and tok.currency == "USD" \
-                else f"amount in {tok.currency}, not the reporting currency"
-            result.skipped.append(Skip(span, source, reason))
+        reason = next((r for rule in SKIP_RULES if (r := rule(s, at))), None)
+        if reason:
+            ctx.result.skipped.append(Skip(at.span, at.source, reason))
             continue
-        if tok.kind == "amount" and tok.scale and _DAMAGED.match(tok.number):
-            result.skipped.append(Skip(span, source, f"suspect number: {tok.number!r} looks like a thousands separator "
-                                       "typed as a decimal point"))
-            result.messages.append(Message("warning", f"suspect number {source!r} not emitted", span.line))
+        pairs = s.paired.get(index)
+        dates_for_all = [p for _, p in pairs] if pairs and pairs[0][0] is None else []
+        reading: Reading | str | None = None
+        for rule in SUBJECT_RULES:
+            reading = rule(s, at)
+            if reading is not None:
+                break
+        if isinstance(reading, str):
+            ctx.result.skipped.append(Skip(at.span, at.source, reading, s.last_label))
             continue
-        if tok.kind == "amount" and _RATE.match(after):
-            result.skipped.append(Skip(span, source, "exchange rate of a convenience translation"))
-            continue
-        if _HYPOTHETICAL.search(before):
-            result.skipped.append(Skip(span, source, "pro forma figure: what it would have been under another "
-                                       "assumption, not the reported value"))
-            continue
-        if _CHANGE_BEFORE.search(segment[-40:]) or (tok.kind == "percent" and _CHANGE_AFTER.search(after)) or (
-                index - 1 in changes and _AND_LIST.fullmatch(segment)):  # "increased by A and B, respectively"
-            changes.add(index)
-            if (changed := _CHANGED_ITEM.search(before)) is not None:
-                changed_item = (_subject(changed["item"]), _period_in(changed["item"], ctx.cal))
-            kind = "year-on-year change" if tok.kind == "percent" else "change over the period"
-            result.skipped.append(Skip(span, source, f"{kind} (derived from reported values)"))
-            continue
-        label, period, sign_word, sections, hint = "", None, "", (), given_hint
-        dates_for_all: list[Period | None] = []
-        if index in paired and paired[index][0][0] is None:
-            dates_for_all = [p for _, p in paired[index]]
-        if index in paired and not dates_for_all:
-            label, period = paired[index][0]
-        elif tok.kind == "count":
-            label = tok.noun
-            period = _period_in(_immediate(after), ctx.cal) or _period_in(segment, ctx.cal)
-        elif _FROM_BALANCE.search(segment) and last_label:
-            label, period = last_label, _period_in(segment, ctx.cal)
-        elif (m := _CHANGED_FROM.search(segment)) is not None or (
-                last_from and _TO.search(segment) and index == last_from[0] + 1):
-            # "shall be adjusted from 200 shares to 400 shares": the value before and after a change
-            if m is not None:
-                label, hint_here = _subject(segment[:m.start()]), "beginning"
-                last_from = (index, label)
-            else:
-                label, hint_here = last_from[1], "end"
-            period = _period_in(text, ctx.cal)
-            if label:
-                sections = ()
-                hint = hint_here
-        elif (m := _COMPARE.search(segment)) or (last_label and re.fullmatch(r"\s*,\s*", segment) and _immediate(after)
-                                                 and before.count("(") == before.count(")")):
-            # "X of JPY106 million, JPY120 million for 1H16": the same item for another period (inside a
-            # parenthesis it may as well be the comparative of the item the parenthesis explains)
-            label, sign_word = last_label, (m["kind"] or "") if m else ""
-            period = _period_in(_immediate(after), ctx.cal) or _period_in(segment, ctx.cal)
-            if not label or period is None or period == last_period:
-                result.skipped.append(Skip(span, source, "comparative figure without a subject or period of its own",
-                                           label))
-                continue
-        elif _TO.search(segment) and (m := _CHANGE_SUBJECT.search(
-                _PAREN_GROUP.sub(" ", before[: before.rstrip().rfind(" to")].rsplit("JPY", 1)[0]))):
-            label = _subject(m["a"] or m["b"])
-            lead = re.match(r"\s*As\s+of\s+([A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})", text)
-            period = _period_in(lead.group(0), ctx.cal) if lead else None  # else the current period
-        elif (m := _COPULA.search(segment)) is not None:
-            label = _subject(segment[:m.start()])
-            sign_word = m["kind"] or ""
-            clause = re.split(r"[;]", _PAREN_GROUP.sub(" ", segment[:m.start()]))[-1]
-            period = _period_in(clause, ctx.cal) or _period_in(_immediate(after), ctx.cal)
-            stated_for = parse_period(segment[:m.start()], ctx.cal, bare_date_is_instant=True)
-            if m.group(0).strip() == ":" and (not label or stated_for):
-                # "As of September 30, 2013: 46,697,800 shares" under a caption saying what it is
-                label = _caption_label(_caption_before(text[:tok.start]) or caption)
-                period = stated_for or period
-            inside = _IN_FOLLOWS.match(after)
-            if inside and _BREAKDOWN.search(segment[:m.end()] + " " + label):
-                # "The breakdown of other investments were JPY3,205 million in nonmarketable equity securities"
-                whole = re.sub(r"^.*?\b(?:breakdown\s+of|of)\s+", "", label, flags=re.I)
-                label, sections = _clean(inside["label"]), (whole,)
-                breakdown = sections
-        elif breakdown and tok.kind == "amount" and (m := _IN_FOLLOWS.match(after)) is not None:
-            label, sections = _clean(m["label"]), breakdown
-            period = last_period
-        elif changed_item[0] and tok.kind == "amount" and re.search(r",\s*$", segment) and \
-                re.fullmatch(r"[\s.)]*", after):
-            # "... equity as of September 30, 2013 increased by JPY19,547 million ... in 1H13, JPY57,153 million."
-            label, period = changed_item
-        elif (m := _PHRASE_COMMA.search(segment)) is not None:
-            # "—authorized, 75,520,000 shares; issued and outstanding, 41,295,600 shares at March 31, 2013"
-            label = _clean(m["phrase"])
-            ahead = _PERIOD_PHRASE.search(text[tok.end:])
-            period = _period_in(ahead.group(0), ctx.cal) if ahead else None
-        elif (m := _IN_FOLLOWS.match(after)) is not None and tok.kind == "amount":
-            label = _clean(m["label"])
-            period = _period_in(text, ctx.cal)
-        if label and _CASH_FLOW_NOUN.fullmatch(label) and (m := _FLOW_SOURCE.match(_PAREN_GROUP.sub(" ", after))):
-            label = f"{label} from {_clean(m['source'])}"  # "net cash out flow of X (...) from changes in ..."
-        if not label and index == 0 and (m := _HEADLINE.fullmatch(segment)) and not _VERB.search(segment):
-            # a highlights line: "Revenues JPY83.0 billion (up 12.0% YoY)"
-            label = _clean(m["label"])
-            period = _period_in(_immediate(after), ctx.cal)
-        if not label and context and tok.kind == "shares":
-            # "Treasury stock—1,650,909 shares held by the company": the row's own item, counted in shares
-            label, sections = context[-1], ()
-        if not label:
-            result.skipped.append(Skip(span, source, "number in running text with no subject it is stated for"))
+        reading = reading or Reading("")
+        if not reading.hint:
+            reading.hint = hint
+        for refine in REFINEMENTS:
+            reading = refine(s, at, reading)
+        if not reading.label:
+            ctx.result.skipped.append(Skip(at.span, at.source, "number in running text with no subject it is stated for"))
             continue
         if dates_for_all:
-            period = dates_for_all[0]
-        period = period or default
+            reading.period = dates_for_all[0]
+        period = reading.period or _period_of_subject(reading.label, s) or default
         if period is None:
-            result.skipped.append(Skip(span, source, "no period stated or implied", label))
+            ctx.result.skipped.append(Skip(at.span, at.source, "no period stated or implied", reading.label))
             continue
-        last_label, last_period = label, period
-        if label.lower() in ("gross margin", "gross margin ratio", "operating margin") and topic:
-            sections = (topic,)
-        value = Decimal(tok.number.replace(",", ""))
-        places = len(tok.number.split(".")[1]) if "." in tok.number else 0
-        if sign_word:
-            negative = sign_word.lower() in ("expense", "loss", "decrease")
-        else:
-            negative = bool(_NEGATIVE_WORDS.search(re.sub(r"\([^)]*\)", "", label)))
-        if tok.kind == "amount":
-            unit, scale = JPY, tok.scale
-        elif tok.kind == "percent":
-            unit, scale = PURE, -2
-        elif tok.kind == "shares":
-            unit, scale = SHARES, 0
-        else:
-            unit, scale = None, 0
-        forecast = status is Status.FORECAST or bool(_FORECAST_WORDS.search(segment))
-        if forecast:  # "the forecast revenues": the item is revenues
-            label = " ".join(_FORECAST_WORDS.sub(" ", label).split()) or label
-        for each in dates_for_all or [period]:
-            result.observations.append(Observation(
-                label=label, sections=context + sections, statement="prose", span=span, source_text=source,
-                value=numbers.normalize_decimal(value.scaleb(scale)), negated_wording=negative,
-                period=each, unit=unit, decimals=places - scale, scale=scale,
-                kind="percent" if tok.kind == "percent" else ("count" if unit is None else ""),
-                origin="prose", period_hint=hint or "end", same_figure=len(dates_for_all) > 1,
-                status=Status.FORECAST if forecast else Status.ACTUAL))
-        if not topic and tok.kind == "amount":
-            topic = re.sub(r"^(?:cost\s+of\s+)|\s+revenues?$", "", label, flags=re.I).strip()
+        topic = _emit(s, at, reading, period, dates_for_all, topic)
+    return topic
+
+
+def _emit(s: Sentence, at: At, r: Reading, period: Period, dates_for_all: list, topic: str) -> str:
+    """The observations of one value (one per date when one figure is stated for several)."""
+    tok, label, sections = at.tok, r.label, r.sections
+    s.last_label, s.last_period = label, period
+    if label.lower() in ("gross margin", "gross margin ratio", "operating margin") and topic:
+        sections = (topic,)
+    value = Decimal(tok.number.replace(",", ""))
+    places = len(tok.number.split(".")[1]) if "." in tok.number else 0
+    if r.sign_word:
+        negative = r.sign_word.lower() in ("expense", "loss", "decrease")
+    else:
+        negative = bool(_NEGATIVE_WORDS.search(re.sub(r"\([^)]*\)", "", label)))
+    scale = tok.scale
+    if tok.kind == "amount":
+        unit = Unit((f"iso4217:{tok.currency or s.ctx.currency}",))
+    elif tok.kind == "percent":
+        unit, scale = PURE, -2
+    elif tok.kind == "shares":
+        unit, scale = SHARES, 0
+    else:
+        unit, scale = None, 0
+    if unit is not None and tok.kind == "amount" and _PER_SHARE_IN.search(label):
+        unit = Unit(unit.numerator, ("xbrli:shares",))
+    forecast = s.status is Status.FORECAST or bool(_FORECAST_WORDS.search(at.segment))
+    if forecast:  # "the forecast revenues": the item is revenues
+        label = " ".join(_FORECAST_WORDS.sub(" ", label).split()) or label
+    for each in dates_for_all or [period]:
+        s.ctx.result.observations.append(Observation(
+            label=label, sections=s.context + sections, statement="prose", span=at.span, source_text=at.source,
+            value=numbers.normalize_decimal(value.scaleb(scale)), negated_wording=negative,
+            period=each, unit=unit, decimals=places - scale, scale=scale,
+            kind="percent" if tok.kind == "percent" else ("count" if unit is None else ""),
+            origin="prose", period_hint=r.hint or "end", same_figure=len(dates_for_all) > 1,
+            status=Status.FORECAST if forecast else Status.ACTUAL))
+    if not topic and tok.kind == "amount":
+        topic = re.sub(r"^(?:cost\s+of\s+)|\s+revenues?$", "", label, flags=re.I).strip()
     return topic
 
 
