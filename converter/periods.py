@@ -216,7 +216,7 @@ class FiscalCalendar:
             return None
         assert year.start is not None
         if self.weeks:
-            return Period(start=year.start, end=year.start + dt.timedelta(days=7 * 13 * months // 3 - 1))
+            return None  # 52/53-week quarters are 12, 13, 14 or 16 weeks long: only printed dates say which
         return Period(start=year.start, end=add_months(year.start, months) - dt.timedelta(days=1))
 
     def quarter(self, fiscal_year: int, quarter: int) -> Period | None:
@@ -226,10 +226,7 @@ class FiscalCalendar:
             return None
         assert year.start is not None
         if self.weeks:
-            if quarter == 4:
-                return Period(start=year.start + dt.timedelta(days=7 * 39), end=year.end)
-            start = year.start + dt.timedelta(days=7 * 13 * (quarter - 1))
-            return Period(start=start, end=start + dt.timedelta(days=7 * 13 - 1))
+            return None  # see year_to_date
         q_start = add_months(year.start, 3 * (quarter - 1))
         return Period(start=q_start, end=add_months(q_start, 3) - dt.timedelta(days=1))
 

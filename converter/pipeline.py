@@ -192,7 +192,9 @@ def convert_document(doc: Document, settings: Settings | None = None,
     current = sentences.current_period(found.observations)
     clock.lap("tables")
     found.extend(prose.extract(doc, blocks, cal, notice, current))
-    found.extend(sentences.extract(doc, blocks, cal, current, convenience, skip_lines=table_lines))
+    release = sentences.release_periods(doc, cal)
+    found.extend(sentences.extract(doc, blocks, cal, current or release.get("quarter") or release.get("year"),
+                                   convenience, skip_lines=table_lines, currency=prof.currency, release=release))
     messages += _future_amounts_are_forecasts(found.observations, issued)
     unadjusted = prose.unadjusted_dividends(notice.lines, cal)
     clock.lap("prose")

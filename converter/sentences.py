@@ -237,6 +237,60 @@ def _sentences(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LEAD_QUARTER = re.compile(
+    r"\b(?:(?P<w>\d{1,2})-week\s+)?(?:(?P<q>first|second|third|fourth)\s+quarter|Q(?P<q2>[1-4])\b)(?P<rest>[^.\n]{0,90})",
+    re.I)
+_LEAD_YEAR = re.compile(r"\b(?:(?P<w>5[23])-week\s+)?(?:fiscal\s+year|full\s+year|year)\s+end(?:ed|ing)\s+(?:on\s+)?(?P<rest>[^.\n]{0,40})"
+                        r"|\b(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy>\d{4})\b", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def release_periods(doc: Document, cal: FiscalCalendar) -> dict[str, Period]:
+    """The quarter and the fiscal year a release reports on, from its opening lines ("results for its
+    fiscal 2020 third quarter ended June 27, 2020", "for the 17-week fourth quarter and the 53-week
+    fiscal year ended September 3, 2023", "Earnings Release Q4 FY 2023"), for sentences that say only
+    "quarterly revenue" or "for the year"."""
+    from .periods import fiscal_label_period, weeks_ending
+
+    found: dict[str, Period] = {}
+    lines = [ln for ln in doc.lines[:25] if ln.strip()][:15]
+    lines.sort(key=lambda ln: not find_dates(ln))  # lines that print the period's dates first
+    for line in lines:
+        for m in _LEAD_QUARTER.finditer(line):
+            if "quarter" in found:
+                break
+            q = _ORDINALS.get((m["q"] or "").lower()) or int(m["q2"] or 0)
+            dates = [d.date for d in find_dates(m["rest"]) if d.date]
+            fy = re.search(r"\b(?:fiscal\s+(?:year\s+)?|FY\s?)(\d{4})\b", line[max(0, m.start() - 30):m.end()], re.I)
+            of_year = re.match(r"\s*of\s+(?:the\s+)?(?:fiscal\s+)?year\s+end(?:ed|ing)\b", m["rest"], re.I)
+            if dates and of_year and q:  # "first quarter of the fiscal year ending November 30, 2022"
+                period = cal.quarter(cal.fiscal_year_of(dates[0]), q)
+                if period:
+                    found["quarter"] = period
+            elif dates and m["w"]:
+                found["quarter"] = weeks_ending(int(m["w"]), dates[0])
+            elif dates and re.match(r"\s*(?:\w+\s+){0,8}?end(?:ed|ing)\b", m["rest"]):
+                period = parse_period(f"three months ended {dates[0].strftime('%B %d, %Y')}", cal)
+                if period:
+                    found["quarter"] = period
+            elif fy and q:
+                period = cal.quarter(int(fy.group(1)), q)
+                if period:
+                    found["quarter"] = period
+        for m in _LEAD_YEAR.finditer(line):
+            if "year" in found:
+                break
+            if m["fy"]:
+                period = fiscal_label_period(f"FY{m['fy']}", cal)
+            else:
+                dates = [d.date for d in find_dates(m["rest"]) if d.date]
+                period = (weeks_ending(int(m["w"]), dates[0]) if m["w"] else
+                          parse_period(f"twelve months ended {dates[0].strftime('%B %d, %Y')}", cal)) if dates else None
+            if period:
+                found["year"] = period
+    return found
+
+
 def usual_precision(doc: Document) -> int | None:
     """The XBRL decimals most amounts written with a scale word in the text have ("JPY1,503 million": -6)."""
     counts: dict[int, int] = {}
