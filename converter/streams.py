@@ -57,6 +57,8 @@ def kind_of(text: str) -> str:
         return "text"
     if t in _MARKERS or money.code_of(t) is not None and len(t) <= 4 and not t.isalpha() or t in money.ISO_CODES:
         return "marker"
+    if _NOT_AVAILABLE.fullmatch(t):
+        return "value"  # "n/a": a cell that states nothing (the tables stage leaves it)
     if numbers.parse_cell(t) is not None or numbers.is_dash(t):
         return "value"
     core, note = numbers.split_note(t)
@@ -84,7 +86,7 @@ def _whole_date(t: str) -> bool:
 _VALUE = re.compile(
     rf"(?<![\w.,])(?:{money.PREFIX}\s?)?[(\u25b3\u25b2+\-\u2212]?\s?(?:{money.PREFIX}\s?)?"
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    rf"(?:\s?(?:{money.SCALE}))?(?:\s?(?:%|p|pence|cents?|bps))?\)?(?![\w,]|\.\d)"
+    rf"(?:\s?(?:{money.SCALE}))?(?:\s?(?:%(?!\s*[Cc]hange)|p|pence|cents?|bps))?\)?(?:(?<=\))%)?(?![\w,]|\.\d)"
     r"(?:\s?\((?:\*\d{0,2}|paid|forecast|estimated?|scheduled)\))?"
     r"|(?<=\s)[\-\u2013\u2014\u2015\uff0d](?=\s|$)|^[\-\u2013\u2014\u2015\uff0d](?=\s|$)")
 
@@ -100,10 +102,13 @@ def split_line(line: str, number: int, base: int = 0) -> list[SCell]:
     cells: list[SCell] = []
     pos = 0
     found = [(d.start, d.end) for d in find_dates(line) if d.date]
+    found += [(m.start(), m.end()) for m in _NOT_AVAILABLE.finditer(line)]
     for m in _VALUE.finditer(line):
         text = line[m.start():m.end()].strip()
         if not text or kind_of(text) != "value" or any(a < m.end() and m.start() < b for a, b in found):
             continue
+        if _PAGE.search(line, 0, m.start()):
+            continue  # "--- Page 1 ---": a page number
         lead = len(line[m.start():m.end()]) - len(line[m.start():m.end()].lstrip())
         found.append((m.start() + lead, m.start() + lead + len(text)))
     for a, b in sorted(found):
@@ -112,6 +117,10 @@ def split_line(line: str, number: int, base: int = 0) -> list[SCell]:
         pos = b
     _text_cell(line, pos, len(line), number, base, cells)
     return cells
+
+
+_NOT_AVAILABLE = re.compile(r"(?<!\S)(?:n/a|N/A|n\.a\.|n\.m\.|nm|NM)(?!\S)")
+_PAGE = re.compile(r"\bpage\s*$", re.I)
 
 
 def _text_cell(line: str, a: int, b: int, number: int, base: int, out: list[SCell]) -> None:
@@ -164,6 +173,77 @@ def line_cells(doc: Document, first: int, last: int) -> list[SCell]:
 # ---------------------------------------------------------------- reading a stream
 
 
+def _sections_split(cells: list[SCell]) -> list[SCell]:
+    """"Net sales: Products" run together: a section caption, then a row label."""
+    out: list[SCell] = []
+    for c in cells:
+        if c.kind == "text" and (m := re.match(r"^(.{3,80}?:)\s+(\S.*)$", c.text)) and not re.search(r"\d", m[1]):
+            out.append(SCell(m[1], Span(c.span.line, c.span.start, c.span.start + len(m[1])), "text"))
+            start = c.span.start + m.start(2)
+            out.append(SCell(m[2], Span(c.span.line, start, start + len(m[2])), kind_of(m[2])))
+        else:
+            out.append(c)
+    return out
+
+
+_HEADS = re.compile(r"\b(?:three|six|nine|twelve|\d{1,2})\s+(?:months|weeks)\s+end(?:ed|ing)\b|\b(?:fiscal\s+)?years?\s+end(?:ed|ing)\b",
+                    re.I)
+
+
+_HEADER_LEAD = re.compile(r"^(?:%\s*change|change\s*\(?%\)?|yoy|%)\s+(?=\S)", re.I)
+_CHUNK = re.compile(r"(?:\b(?:[1-4]Q\s?-\s?[1-4]Q|[1-4]Q|[12]H|H[12]|Q[1-4]|FY)\s?'?\d{2,4}\b|\b(?:19|20)\d\d\b)"
+                    r"(?:\s+(?:results?|actual|targets?|forecasts?|plan|estimates?|guidance))?", re.I)
+
+
+def _peel_header_words(header: list[SCell], body: list[_Row], k: int) -> str:
+    """Header words run into the first row's label: "% Change Digital Industries" (the header has one
+    column too few), "Highlights 1Q-3Q22 Results FY22 Targets Total revenues" (the header's periods
+    and the first label on one stretch of text)."""
+    if not body or body[0].label is None:
+        return ""
+    first = body[0].label
+    columns = [c for c in header if c.kind == "value" or not is_unit_caption(c.text)]
+    if (m := _HEADER_LEAD.match(first.text)) and len([c for c in header if c.kind == "value"]) == k - 1:
+        header.append(SCell(m.group(0).strip(), first.span, "text"))
+        body[0].label = SCell(first.text[m.end():], Span(first.span.line, first.span.start + m.end(), first.span.end),
+                              "text")
+        return ""
+    chunks = list(_CHUNK.finditer(first.text))
+    if not columns and chunks and first.text[chunks[-1].end():].strip():
+        changes = sum(1 for r in body if len(r.values) == k for v in r.values if _change_like(v)) // max(
+            1, sum(1 for r in body if len(r.values) == k))
+        if len(chunks) + changes == k:
+            header.extend(SCell(c.group(0), first.span, "text") for c in chunks)
+            rest = first.text[chunks[-1].end():]
+            start = first.span.start + chunks[-1].end() + len(rest) - len(rest.lstrip())
+            body[0].label = SCell(rest.strip(), Span(first.span.line, start, first.span.end), "text")
+            return first.text[:chunks[0].start()].strip()
+    return ""
+
+
+def _around_changes(header: list[SCell], body: list[_Row], k: int) -> list[str] | None:
+    """Headings for the columns that are not changes, when the rows show which columns are changes
+    ("JPY 185.3 billion | up 11.9% YoY | JPY 250.0 billion | up 10.5% YoY" under "1Q-3Q22 Results | FY22 Targets")."""
+    full = [r for r in body if len(r.values) == k]
+    if not full:
+        return None
+    change = [all(_change_like(r.values[i]) for r in full) for i in range(k)]
+    heads = [c.text for c in header if c.text and not is_unit_caption(c.text)]
+    if not any(change) or len(heads) != change.count(False):
+        return None
+    it = iter(heads)
+    return ["(% change)" if ch else next(it) for ch in change]
+
+
+def _spread_heads(corner: str, texts: list[str]) -> list[str]:
+    """"Three Months Ended Twelve Months Ended" over four dates: each heading spans its share of the columns."""
+    heads = [m.group(0) for m in _HEADS.finditer(corner)]
+    if not heads or len(texts) % len(heads) or any(_HEADS.search(t) for t in texts):
+        return texts
+    each = len(texts) // len(heads)
+    return [f"{heads[i // each]} {t}" for i, t in enumerate(texts)]
+
+
 def _merge_markers(cells: list[SCell]) -> list[SCell]:
     """Markers standing alone belong to the value after them: a currency symbol ("|$" / "|77,430")
     gives that value its currency, a plus sign says nothing new; a negative mark or an opening
@@ -194,6 +274,7 @@ def _merge_markers(cells: list[SCell]) -> list[SCell]:
 
 _DIRECTION = re.compile(r"^(?:up|down|increased?|decreased?|\+|-)$", re.I)
 _YOY = re.compile(r"^(?:YoY|y/y|year[- ]on[- ]year)\d?$", re.I)
+_YOY_LEAD = re.compile(r"^(?:YoY|y/y|year[- ]on[- ]year)\d?\s+(?=\S)", re.I)
 
 
 def _change_phrases(cells: list[SCell]) -> list[SCell]:
@@ -209,6 +290,10 @@ def _change_phrases(cells: list[SCell]) -> list[SCell]:
             while j < len(cells) and (cells[j].text in ("%", "％") or _YOY.match(cells[j].text)):
                 j += 1
             out.append(SCell(value.text, value.span, "value", signed=True))
+            if j < len(cells) and cells[j].kind == "text" and (m := _YOY_LEAD.match(cells[j].text)):
+                rest = cells[j]  # "YoY Operating profit" run together: the change's end, then a label
+                start = rest.span.start + m.end()
+                cells[j] = SCell(rest.text[m.end():], Span(rest.span.line, start, rest.span.end), "text")
             i = j
             continue
         if c.kind == "value" and i + 1 < len(cells) and _YOY.match(cells[i + 1].text) and "%" in c.text:
@@ -356,6 +441,9 @@ def read(cells: list[SCell]) -> Reading | None:
             header.append(r.label)
         header += r.values
     body = rows[first:]
+    for r in body:  # "Total net sales (1) 90,146 ...": a footnote mark read as a value
+        if len(r.values) == k + 1 and re.fullmatch(r"\(\d\)", r.values[0].text):
+            r.values = r.values[1:]
     # section captions just above the first row ("REVENUE", "ASSETS") are rows, not header
     while header and header[-1].kind == "text" and _header_texts(header, k) is None and \
             _header_texts(header[:-1], k) is not None and not _PERIOD_HEAD.search(header[-1].text):
@@ -369,7 +457,12 @@ def read(cells: list[SCell]) -> Reading | None:
     corner = ""
     if header and is_unit_caption(header[0].text) and not _header_texts(header, k):
         corner = header[0].text
+    lead = _peel_header_words(header, body, k)
     texts = _header_texts(header, k)
+    if texts is None:
+        texts = _around_changes(header, body, k)
+        if texts is not None:
+            corner = lead
     if texts is None and not [c for c in header if c.text and not is_unit_caption(c.text)]:
         # no column headings at all (the title names the period): a column of changes says so itself
         texts = ["(% change)" if all(_change_like(r.values[i]) for r in body if len(r.values) == k) else ""
@@ -392,6 +485,7 @@ def read(cells: list[SCell]) -> Reading | None:
             return None
     if not corner and header and len([c for c in header if c.text]) > k and is_unit_caption(header[0].text):
         corner = header[0].text
+    texts = _spread_heads(corner or " ".join(c.text for c in header if c.kind == "text"), texts)
     return Reading(texts, corner, body, k)
 
 
@@ -497,6 +591,18 @@ def find(doc: Document, blocks: list[Block]) -> list[Block]:
             reading = read(pipe_cells(doc, block.first_line + start, block.last_line))
             if reading and (table := to_block(reading, title)):
                 out.append(table)
+            i += 1
+            continue
+        # a whole table run together on one long line ("... Net sales: Products $ 70,958 $ 65,083 ...")
+        long_tables = []
+        for n in range(block.first_line, block.last_line + 1):
+            line = doc.line(n)
+            if len(line) >= 160 and len(_VALUE.findall(line)) >= 12:
+                reading = read(_sections_split(split_line(line, n)))
+                if reading and (table := to_block(reading, _title_above(doc, blocks, i))):
+                    long_tables.append(table)
+        if long_tables:
+            out += long_tables
             i += 1
             continue
         # a run of short blocks (one cell per line, often with blank lines between them)

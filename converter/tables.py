@@ -12,6 +12,7 @@ separators are rebuilt by ``untabbed`` and then read here the same way.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections import Counter
@@ -532,6 +533,7 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
         _text_table(header_rows, data_rows, width, cal, convenience_note, default_period, result)
         return
     columns = column_model(header_rows, width, cal, kind, block.headers)
+    _bare_years(columns, " ".join((block.headers[0] if block.headers else "", title.title, *title.captions[:2])), cal)
     if any(CUMULATIVE.search(t) for t in (title.title, *title.captions[:2]) if t):
         # "Consolidated results (cumulative)": a "3Q13" column is the nine months to December
         for col in columns[1:]:
@@ -605,6 +607,31 @@ def _text_table(header_rows: list[Row], data_rows: list[Row], width: int, cal: F
         columns.append(pieces)
         hints.append("beginning" if _BEFORE.search(header) else "end" if _AFTER.search(header) else "")
     result.extend(sentences.extract_columns(columns, hints, cal, default_period, convenience_note))
+
+
+_BARE_YEAR = re.compile(r"^(?:FY\s?)?((?:19|20)\d\d)$", re.I)
+_YEAR_ENDED_DAY = re.compile(r"\byears?\s+end(?:ed|ing)\s+(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})")
+
+
+def _bare_years(columns: list[Column], caption: str, cal: FiscalCalendar) -> None:
+    """Columns headed by a bare year under a caption that says what the years are: "Fiscal year ...
+    2023 | 2022" (fiscal years on the issuer's calendar), "Year ended March 31 ... 2017 | 2018"."""
+    from .periods import MONTHS, months_ending
+
+    ended = _YEAR_ENDED_DAY.search(caption)
+    fiscal = re.search(r"\bfiscal\s+years?\b|\bFY\b", caption, re.I)
+    for col in columns[1:]:
+        m = _BARE_YEAR.match(col.header.strip())
+        if col.period is not None or not m:
+            continue
+        year = int(m[1])
+        if ended and ended["month"].lower() in MONTHS:
+            try:
+                col.period = months_ending(12, dt.date(year, MONTHS[ended["month"].lower()], int(ended["day"])))
+            except ValueError:
+                continue
+        elif fiscal:
+            col.period = cal.year(year)
 
 
 def _reporting_currency(columns: list[Column]) -> str | None:
