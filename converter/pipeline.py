@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import accounting, check, entities, layout, profile, prose, sentences, tables
+from . import accounting, check, entities, events, layout, profile, prose, sentences, tables
 from . import taxonomy as taxonomy_mod
 from .gcpolicy import per_filing
 from .mapper import Mapper, adjusting_member_signs, to_facts
@@ -186,12 +186,13 @@ def convert_document(doc: Document, settings: Settings | None = None,
     convenience = "convenience" in text.lower()
     doctype = document_type(doc)
     clock.lap("layout")
-    notice = prose.notice_context(doc, blocks, cal, issued, doctype)
+    notice = prose.notice_context(doc, blocks, cal, issued, doctype, events.split_day(doc, blocks))
     found = tables.extract(doc, blocks, cal, convenience, default_period=notice.event, currency=prof.currency)
     table_lines = {o.span.line for o in found.observations} | {s.span.line for s in found.skipped}
     current = sentences.current_period(found.observations)
     clock.lap("tables")
     found.extend(prose.extract(doc, blocks, cal, notice, current))
+    found.extend(events.extract(doc, blocks, cal, issued, prof.currency, table_lines))
     release = sentences.release_periods(doc, cal)
     found.extend(sentences.extract(doc, blocks, cal, current or release.get("quarter") or release.get("year"),
                                    convenience, skip_lines=table_lines, currency=prof.currency, release=release))

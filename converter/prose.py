@@ -114,7 +114,9 @@ class NoticeContext:
 
 
 def notice_context(doc: Document, blocks: list[Block], cal: FiscalCalendar, issued: dt.date | None,
-                   doctype: str) -> NoticeContext:
+                   doctype: str, split_day: Period | None = None) -> NoticeContext:
+    """``split_day``: the day a split takes effect as the text states it in any wording (see
+    events.split_day), used when the notice gives no effective or record date of its own."""
     ctx = NoticeContext()
     split_notice = doctype == "StockSplitNotice"
     ctx.lines = _lines(doc, blocks)
@@ -143,8 +145,8 @@ def notice_context(doc: Document, blocks: list[Block], cal: FiscalCalendar, issu
                 if found:
                     ctx.split_dates.setdefault("effective", (ln, *found))
     if split_notice:
-        anchor = ctx.split_dates.get("effective") or ctx.split_dates.get("record")
-        day = anchor[1] if anchor else issued
+        anchor = ctx.split_dates.get("effective") or (None if split_day else ctx.split_dates.get("record"))
+        day = anchor[1] if anchor else (split_day.end if split_day else issued)
         if day is not None:
             ctx.event = Period(start=day, end=day)
     return ctx
