@@ -28,6 +28,7 @@ from typing import Any
 from . import linkbases
 from .emit import EMITTERS, EmitContext
 from .emit.report import coverage
+from .gcpolicy import per_filing
 from .model import Document, Filing
 from .pipeline import Settings, convert_document, convert_path
 from .reader import InputError
@@ -84,6 +85,7 @@ def write_taxonomy(out: Path, ctx: EmitContext) -> Path:
     return folder
 
 
+@per_filing  # one filing: full garbage collections wait until it is done (see gcpolicy)
 def render(filing: Filing, ctx: EmitContext, formats: Iterable[str]) -> dict[str, bytes]:
     """Every output of one filing, in memory: written only if all of them render."""
     names = list(dict.fromkeys(formats))
@@ -92,6 +94,7 @@ def render(filing: Filing, ctx: EmitContext, formats: Iterable[str]) -> dict[str
     return {filing.document.stem + EMITTERS[n].suffix: EMITTERS[n].render(filing, ctx) for n in names}
 
 
+@per_filing  # one filing: full garbage collections wait until it is done (see gcpolicy)
 def convert_one(path: Path, out: Path, settings: Settings, ctx: EmitContext,
                 formats: Iterable[str] = DEFAULT_FORMATS,
                 before_write: Callable[[list[str]], None] | None = None) -> Outcome:

@@ -34,9 +34,10 @@ def _precision(fact: Fact) -> float:
     return float("inf") if fact.decimals is None else fact.decimals
 
 
-def _overlap(a: Fact, b: Fact) -> bool:
-    (alo, ahi), (blo, bhi) = interval(a), interval(b)
-    return alo <= bhi and blo <= ahi
+def _reaches(fact: Fact, low: Decimal, high: Decimal) -> bool:
+    """Does the fact's interval overlap every interval whose common part is [low, high]?"""
+    lo, hi = interval(fact)
+    return lo <= high and low <= hi
 
 
 def resolve_duplicates(facts: list[Fact]) -> tuple[list[Fact], list[Skip], list[Message]]:
@@ -59,12 +60,17 @@ def resolve_duplicates(facts: list[Fact]) -> tuple[list[Fact], list[Skip], list[
         if group[0].is_numeric:
             best = max(_precision(f) for f in group)
             anchors = [f for f in group if _precision(f) == best]
-            if any(not _overlap(a, b) for a in anchors for b in anchors):
+            # intervals on a line overlap pairwise exactly when they share a point, and one overlaps
+            # each of them exactly when it reaches that common part: linear in the group, however
+            # often a long document repeats the same fact
+            bounds = [interval(a) for a in anchors]
+            low, high = max(lo for lo, _ in bounds), min(hi for _, hi in bounds)
+            if low > high:
                 where = ", ".join(f"line {f.span.line}: {f.source_text}" for f in anchors)
                 messages.append(Message("warning", f"the source states {group[0].concept} for {group[0].period.key} "
                                         f"differently at the same precision: {where}", anchors[0].span.line))
                 continue
-            losers = [f for f in group if f not in anchors and not all(_overlap(f, a) for a in anchors)]
+            losers = [f for f in group if _precision(f) != best and not _reaches(f, low, high)]
         else:
             anchors = [group[0]]
             losers = [f for f in group[1:] if f.value != group[0].value]
@@ -110,9 +116,13 @@ def filing_calculations(facts: list[Fact], tax: Taxonomy) -> tuple[CalcArcs, lis
         for parent, _, _ in role_arcs:
             every_item[(role, parent)] += 1
     by_key: dict[tuple, list[Fact]] = defaultdict(list)
+    keys_of: dict[str, list[tuple]] = defaultdict(list)  # concept -> its aspect keys, in order of appearance
     for fact in facts:
         if fact.is_numeric:
-            by_key[aspect_key(fact)].append(fact)
+            key = aspect_key(fact)
+            if key not in by_key:
+                keys_of[key[0]].append(key)
+            by_key[key].append(fact)
     messages: list[Message] = []
     kept: CalcArcs = {}
     for role, role_arcs in arcs.items():
@@ -121,9 +131,8 @@ def filing_calculations(facts: list[Fact], tax: Taxonomy) -> tuple[CalcArcs, lis
             items[parent].append((child, weight))
         dropped = set()
         for parent, children in items.items():
-            for key, totals in by_key.items():
-                if key[0] != parent:
-                    continue
+            for key in keys_of.get(parent, ()):
+                totals = by_key[key]
                 problem = _summation_problem(totals, children, key, by_key)
                 if problem is None:
                     continue

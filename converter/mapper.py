@@ -565,8 +565,9 @@ def adjusting_member_signs(facts: list[Fact], tax: Taxonomy) -> list[Message]:
         if len(f.dimensions) - len(scenario) <= 1:  # the total, or one segment
             groups[(f.concept, f.period, f.unit, scenario, f.decimals)].append(f)  # one table at a time
     for group in groups.values():
-        totals = [f for f in group if all(d[0] == FORECAST_DIMENSION[0] for d in f.dimensions)]
-        members = [f for f in group if f not in totals]
+        totals, members = [], []
+        for f in group:
+            (totals if all(d[0] == FORECAST_DIMENSION[0] for d in f.dimensions) else members).append(f)
         adjusting = [f for f in members if any(_ADJUSTING_MEMBER.search(m) for _, m in f.dimensions)]
         if not totals or not adjusting or len(members) < 2:
             continue

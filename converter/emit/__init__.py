@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..gcpolicy import per_filing
 from ..model import Filing
 from .common import EmitContext
 
@@ -27,7 +28,8 @@ EMITTERS: dict[str, Emitter] = {}
 
 def register(name: str, suffix: str, description: str):
     def wrap(func: Callable[[Filing, EmitContext], bytes]):
-        EMITTERS[name] = Emitter(name, suffix, func, description)
+        # one filing at a time: full garbage collections wait until it is rendered (see gcpolicy)
+        EMITTERS[name] = Emitter(name, suffix, per_filing(func), description)
         return func
     return wrap
 
