@@ -235,6 +235,22 @@ def _around_changes(header: list[SCell], body: list[_Row], k: int) -> list[str] 
     return ["(% change)" if ch else next(it) for ch in change]
 
 
+_PERIOD_NOUN = re.compile(r"^(?:for\s+the\s+)?(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th))\s+quarter|"
+                          r"(?:three|six|nine|twelve)\s+months|(?:fiscal\s+)?year|first\s+half|interim\s+period)$", re.I)
+
+
+def _complete_row_periods(header: list[SCell], body: list[_Row]) -> None:
+    """Row labels that begin "ended September 30, 2020" under a header cell "For the 2nd Quarter": the
+    header cell starts each of them."""
+    rows = [r for r in body if r.label is not None and re.match(r"(?:ended|ending)\b", r.label.text, re.I)]
+    noun = next((c for c in reversed(header) if c.kind == "text" and _PERIOD_NOUN.match(c.text.strip())), None)
+    if not rows or noun is None:
+        return
+    header.remove(noun)
+    for r in rows:
+        r.label = SCell(f"{noun.text} {r.label.text}", r.label.span, "text", r.label.lines)
+
+
 def _spread_heads(corner: str, texts: list[str]) -> list[str]:
     """"Three Months Ended Twelve Months Ended" over four dates: each heading spans its share of the columns."""
     heads = [m.group(0) for m in _HEADS.finditer(corner)]
@@ -253,8 +269,9 @@ def _merge_markers(cells: list[SCell]) -> list[SCell]:
     out: list[SCell] = []
     pending: SCell | None = None
     for c in cells:
-        if pending is not None and c.kind != "value" and money.code_of(pending.text) is not None:
-            out.append(SCell(pending.text, pending.span, "text"))  # "JPY" heading a column of per-share amounts
+        if pending is not None and c.kind != "value" and (money.code_of(pending.text) is not None
+                                                         or pending.text in ("%", "％", "(%)", "(％)")):
+            out.append(SCell(pending.text, pending.span, "text"))  # "JPY", "%" heading a column
         if c.kind == "marker":
             pending = c
             continue
@@ -315,7 +332,15 @@ def _runs(cells: list[SCell]) -> list[_Row]:
     """Each text cell with the values after it (the first row may have no label)."""
     rows: list[_Row] = []
     current = _Row(None, [])
-    for c in cells:
+    for i, c in enumerate(cells):
+        following = cells[i + 1] if i + 1 < len(cells) else None
+        if c.kind == "value" and current.label is not None and _is_date_cell(c) and _PERIOD_END.search(
+                current.label.text) and not (following is not None and _is_date_cell(following)):
+            # "Year ended" / "Mar. 31, 2021", "Three months ended" / values / "February 28, 2023": the date
+            # finishes the row's label (a label broken around its values)
+            prev = current.label
+            current.label = SCell(f"{prev.text} {c.text}", prev.span, "text", prev.lines + 1)
+            continue
         if c.kind == "value":
             current.values.append(c)
         elif c.kind == "text":
@@ -331,9 +356,16 @@ def _runs(cells: list[SCell]) -> list[_Row]:
     return rows
 
 
+_PERIOD_END = re.compile(r"(?:\bended|\bending|\bas\s+of|\bas\s+at)\s*$", re.I)
+
+
+def _is_date_cell(c: SCell) -> bool:
+    return c.kind == "value" and numbers.parse_cell(c.text) is None and _whole_date(c.text)
+
+
 def _continues(previous: str, text: str) -> bool:
     """A label's second line: a parenthesis, or words that start in lower case."""
-    if not text:
+    if not text or is_unit_caption(previous):
         return False
     if re.search(r"\b(?:ended|ending|as\s+of|as\s+at)$", previous, re.I):  # "For the six months ended" / "September 30, 2019 (A)"
         return any(d.start == 0 and d.date for d in find_dates(text))
@@ -402,6 +434,12 @@ def _header_texts(header: list[SCell], k: int) -> list[str] | None:
                 texts = [" ".join(r[i].text for r in rows) for i in range(k)]
                 if attempt is not cells and len(units) == k:  # one unit caption per column: keep it
                     texts = [f"{t} ({u.text.strip('()')})" for t, u in zip(texts, units, strict=True)]
+                elif attempt is not cells and 0 < len(trailing := [u for u in units if cells.index(u) >
+                                                                   cells.index(attempt[-1])]) < k:
+                    # units after the headings, fewer than the columns ("... ratio | ... per share | % | Yen"):
+                    # they are the last columns' own units; the caption's unit holds for the others
+                    for i, u in zip(range(k - len(trailing), k), trailing, strict=True):
+                        texts[i] = f"{texts[i]} ({u.text.strip('()')})"
                 return texts
     return None
 
@@ -457,8 +495,13 @@ def read(cells: list[SCell]) -> Reading | None:
     corner = ""
     if header and is_unit_caption(header[0].text) and not _header_texts(header, k):
         corner = header[0].text
+    _complete_row_periods(header, body)
     lead = _peel_header_words(header, body, k)
-    texts = _header_texts(header, k)
+    percents = [c for c in header if c.text.strip("()") in ("%", "％")]
+    items = _wrapped([c for c in header if c.kind == "text" and not is_unit_caption(c.text)
+                      and not _CHANGE_WORDS.search(c.text)])
+    paired = bool(items) and len(percents) == len(items) and k == 2 * len(items)
+    texts = None if paired else _header_texts(header, k)
     if texts is None:
         texts = _around_changes(header, body, k)
         if texts is not None:
@@ -566,7 +609,7 @@ def _piped(line: str) -> bool:
     return text.startswith("|") and "|" not in text[1:]
 
 
-_SENTENCE = re.compile(r"[a-z]{2,}[.;:]\s*$|\b(?:is|are|was|were|has|have|will|would)\b.*\b\w+\b.*[.]\s*$")
+_SENTENCE = re.compile(r"[a-z]{2,}[.;]\s*$|\b(?:is|are|was|were|has|have|will|would)\b.*\b\w+\b.*[.]\s*$")
 
 
 def _short(line: str) -> bool:
@@ -651,15 +694,29 @@ _STATEMENT_TITLE = re.compile(r"\b(?:statements?|statement\s+of|balance\s+sheets
                               r"operating\s+results|financial\s+highlights)\b", re.I)
 
 
+_NUMBERED = re.compile(r"^\s*(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}\.|[①-⑳]|[１-９][．.])\s*\S|^\s*(?:Note|Reference|\(Note\)|"
+                       r"\(Reference\))\s*[:：]", re.I)
+
+
 def _cut_at_titles(doc: Document, first: int, last: int) -> list[tuple[int, int, str]]:
+    """Parts of a run of short lines, cut at statement titles, numbered headings ("(2) Consolidated
+    financial position") and notes ("Note: Comprehensive income")."""
     parts: list[tuple[int, int, str]] = []
-    start, title = first, ""
+    start, title, top = first, "", ""
     for n in range(first, last + 1):
         text = doc.line(n).strip()
-        if text and _STATEMENT_TITLE.search(text) and not any(c.kind == "value" for c in split_line(text, n)):
+        numbered = _NUMBERED.match(text)
+        body = text[numbered.end() - 1:] if numbered else text  # the heading's own number is no value
+        if text and (_STATEMENT_TITLE.search(text) or numbered) and not any(
+                c.kind == "value" and not _is_date_cell(c) for c in split_line(body, n)):
             if n > start:
                 parts.append((start, n - 1, title))
-            start, title = n + 1, heading_text(text)
+            # a sub-heading keeps the heading above it ("1. Results for the year ended ... (From April 1,
+            # 2020 to March 31, 2021)" / "(1) Consolidated results of operations")
+            if re.match(r"^\s*(?:\d{1,2}\.\s|[①-⑳]|[１-９][．.])", text):
+                top = heading_text(text)
+            sub = re.match(r"^\s*(?:\(\d|（)", text)
+            start, title = n + 1, (f"{top} / " if sub and top else "") + heading_text(text)
     parts.append((start, last, title))
     return [p for p in parts if p[0] <= p[1]]
 
