@@ -332,6 +332,7 @@ def _runs(cells: list[SCell]) -> list[_Row]:
     """Each text cell with the values after it (the first row may have no label)."""
     rows: list[_Row] = []
     current = _Row(None, [])
+    after_values = False  # the row before the current one had values: a label may wrap (not so in a header)
     for i, c in enumerate(cells):
         following = cells[i + 1] if i + 1 < len(cells) else None
         if c.kind == "value" and current.label is not None and _is_date_cell(c) and _PERIOD_END.search(
@@ -344,18 +345,25 @@ def _runs(cells: list[SCell]) -> list[_Row]:
         if c.kind == "value":
             current.values.append(c)
         elif c.kind == "text":
-            if current.label is not None and not current.values and _continues(current.label.text, c.text):
+            if current.label is not None and current.values and _STATUS_NOTE.fullmatch(c.text.strip()):
+                prev = current.label  # "Year ending March 31, 2021" / values / "(estimated)": one label
+                current.label = SCell(f"{prev.text} {c.text.strip()}", prev.span, "text", prev.lines + 1)
+                continue
+            if current.label is not None and not current.values and after_values and _continues(current.label.text, c.text):
                 prev = current.label  # "Annual Cash Dividend" / "(per share of common stock)": one label
                 current.label = SCell(f"{prev.text} {c.text}", prev.span, "text", prev.lines + 1)
                 continue
             if current.label is not None or current.values:
                 rows.append(current)
+                after_values = bool(current.values)
             current = _Row(c, [])
         # markers left over ("%" after a header) stay out of the grid
     rows.append(current)
     return rows
 
 
+_PAREN_CAPTION = re.compile(r"\s*[(（][^()（）]{12,}[)）]\s*")  # "(Percentage figures show changes from ...)"
+_STATUS_NOTE = re.compile(r"[(（]\s*(?:estimated?|forecasts?|plan(?:ned)?|projected|targets?|results?|actual)\s*[)）]", re.I)
 _PERIOD_END = re.compile(r"(?:\bended|\bending|\bas\s+of|\bas\s+at)\s*$", re.I)
 
 
@@ -400,7 +408,7 @@ _UNIT_WORDS = re.compile(r"^\(?(?:millions?|thousands?|billions?)\s+of\s+\S+|^\(
 _PERIOD_HEAD = re.compile(r"\b(?:weeks?|months?|year|quarter|half|period)\s+end(?:ed|ing)\b|\bas\s+(?:of|at)\b|^FY\s?\d|"
                           r"^\d[HQ]|^(?:19|20)\d\d$", re.I)
 _STATUS_GROUP = re.compile(r"^(?:actual|actuals|results?|projections?|projected|forecasts?|estimates?|plan)$", re.I)
-_CHANGE_WORDS = re.compile(r"\b(?:change|yoy|growth|increase|decrease)\b|^%$|^\(%\)$", re.I)
+_CHANGE_WORDS = re.compile(r"\b(?:changes?|yoy|growth|increase|decrease)\b|^%$|^\(%\)$", re.I)
 
 
 def is_unit_caption(text: str) -> bool:
@@ -420,6 +428,16 @@ def _header_texts(header: list[SCell], k: int) -> list[str] | None:
     each of several header rows; unit captions and group words ("Actual", "Projection") are
     left out first when they do not fit."""
     cells = [c for c in header if c.text]
+    heads = [c for c in cells if not is_unit_caption(c.text)]
+    tail = [c for c in heads[k:] if c.text[:1].islower()]
+    if len(heads) > k and len(tail) == len(heads) - k and not any(c.text[:1].islower() for c in heads[:k]):
+        # a heading's second line under the last columns only ("Shareholders'" / "equity ratio")
+        cont = {id(c) for c in tail}
+        joined = list(heads[:k])
+        for i, c in zip(range(k - len(tail), k), tail, strict=True):
+            joined[i] = SCell(f"{joined[i].text} {c.text}", joined[i].span, "text")
+        cells = [c for c in cells if id(c) not in cont and c not in heads[:k]]
+        cells = joined + cells
     units = [c for c in cells if is_unit_caption(c.text)]
     for attempt in (cells, [c for c in cells if not is_unit_caption(c.text)],
                     [c for c in cells if not is_unit_caption(c.text) and not _STATUS_GROUP.match(c.text)]):
@@ -499,7 +517,7 @@ def read(cells: list[SCell]) -> Reading | None:
     lead = _peel_header_words(header, body, k)
     percents = [c for c in header if c.text.strip("()") in ("%", "％")]
     items = _wrapped([c for c in header if c.kind == "text" and not is_unit_caption(c.text)
-                      and not _CHANGE_WORDS.search(c.text)])
+                      and not _CHANGE_WORDS.search(c.text) and not _PAREN_CAPTION.fullmatch(c.text)])
     paired = bool(items) and len(percents) == len(items) and k == 2 * len(items)
     texts = None if paired else _header_texts(header, k)
     if texts is None:
@@ -562,6 +580,7 @@ def to_block(reading: Reading, title: str = "") -> Block | None:
     values than columns keeps its values only when they fill the columns that are not changes)."""
     change_cols = [i for i, t in enumerate(reading.header) if _CHANGE_WORDS.search(t)]
     out_rows: list[Row] = []
+    previous: list[SCell | None] | None = None
     for r in reading.rows:
         if r.label is None:
             continue
@@ -570,7 +589,14 @@ def to_block(reading: Reading, title: str = "") -> Block | None:
         if not values:
             out_rows.append(Row(r.label.span.line, [label_cell]))
             continue
-        slots = _place(values, reading.k, change_cols)
+        if previous is not None and 0 < len(values) < reading.k and len(values) == previous.count(None) and \
+                all(v is None for v in previous[len(previous) - len(values):]):
+            # the rest of the year: "Year ended March 31, 2021 | - | 30.00" (paid), then "Year ending March 31,
+            # 2021 (estimated) | - | 30.00 | 60.00" fills the columns the results left empty
+            slots = [None] * (reading.k - len(values)) + list(values)
+        else:
+            slots = _place(values, reading.k, change_cols)
+        previous = slots if slots is not None and len(values) < reading.k else None
         if slots is None:
             continue  # which columns its values belong to is not known: the accounting pass reports them
         cells = [label_cell] + [Cell(v.text, v.span) if v is not None else Cell("", Span(r.label.span.line, 0, 0))
@@ -609,7 +635,7 @@ def _piped(line: str) -> bool:
     return text.startswith("|") and "|" not in text[1:]
 
 
-_SENTENCE = re.compile(r"[a-z]{2,}[.;]\s*$|\b(?:is|are|was|were|has|have|will|would)\b.*\b\w+\b.*[.]\s*$")
+_SENTENCE = re.compile(r"(?<!\bLtd)(?<!\bInc)(?<!\bCorp)(?<!\bCo)[a-z]{2,}[.;]\s*$|\b(?:is|are|was|were|has|have|will|would)\b.*\b\w+\b.*[.]\s*$")
 
 
 def _short(line: str) -> bool:
@@ -636,35 +662,35 @@ def find(doc: Document, blocks: list[Block]) -> list[Block]:
                 out.append(table)
             i += 1
             continue
-        # a whole table run together on one long line ("... Net sales: Products $ 70,958 $ 65,083 ...")
-        long_tables = []
-        for n in range(block.first_line, block.last_line + 1):
-            line = doc.line(n)
-            if len(line) >= 160 and len(_VALUE.findall(line)) >= 12:
-                reading = read(_sections_split(split_line(line, n)))
-                if reading and (table := to_block(reading, _title_above(doc, blocks, i))):
-                    long_tables.append(table)
-        if long_tables:
-            out += long_tables
-            i += 1
-            continue
-        # a run of short blocks (one cell per line, often with blank lines between them)
+        # a run of short lines (one cell per line, often with blank lines between them), over block
+        # boundaries: a long line (a sentence, a long heading) ends a run and titles the next
         j = i
-        while j < len(blocks) and blocks[j].kind != "table" and all(
-                _short(doc.line(n)) for n in range(blocks[j].first_line, blocks[j].last_line + 1)) and (
+        while j < len(blocks) and blocks[j].kind != "table" and (
                 j == i or _pipe_start([doc.line(n) for n in range(blocks[j].first_line, blocks[j].last_line + 1)]) is None):
             j += 1
-        if j - i >= 1:
-            first, last = blocks[i].first_line, blocks[j - 1].last_line
-            span_lines = [n for b in blocks[i:j] for n in range(b.first_line, b.last_line + 1)]
-            if len(span_lines) >= 6:
-                title = _title_above(doc, blocks, i)
-                for table in _segments(doc, first, last, title):
-                    out.append(table)
-            i = max(j, i + 1)
-            continue
-        i += 1
+        title = _title_above(doc, blocks, i)
+        run: list[int] = []
+        for n in [n for b in blocks[i:j] for n in range(b.first_line, b.last_line + 1)] + [0]:
+            if n and _short(doc.line(n)):
+                run.append(n)
+                continue
+            if len(run) >= 6:
+                out += _segments(doc, run[0], run[-1], title)
+            run = []
+            if n and (table := _long_line(doc, n, title)) is not None:
+                out.append(table)  # a whole table run together on one line ("... Products $ 70,958 $ 65,083 ...")
+            elif n and doc.line(n).strip():
+                title = heading_text(doc.line(n))[:160]
+        i = max(j, i + 1)
     return out
+
+
+def _long_line(doc: Document, number: int, title: str) -> Block | None:
+    line = doc.line(number)
+    if len(line) < 160 or len(_VALUE.findall(line)) < 12:
+        return None
+    reading = read(_sections_split(split_line(line, number)))
+    return to_block(reading, title) if reading else None
 
 
 def _segments(doc: Document, first: int, last: int, title: str) -> list[Block]:
@@ -672,20 +698,12 @@ def _segments(doc: Document, first: int, last: int, title: str) -> list[Block]:
     then a balance sheet): each starts at a line that holds no value and follows a value line
     whose table it cannot continue.  Read the run whole first; if it has no single reading, cut it
     at its titles and read each part."""
-    cells = line_cells(doc, first, last)
-    reading = read(cells)
-    whole = to_block(reading, title) if reading else None
     parts = _cut_at_titles(doc, first, last)
-    if len(parts) <= 1:
-        return [whole] if whole else []
     tables = []
     for a, b, part_title in parts:
         r = read(line_cells(doc, a, b))
         if r and (t := to_block(r, part_title or title)):
             tables.append(t)
-    rows = sum(len(t.rows) for t in tables)
-    if whole and len(whole.rows) >= rows:
-        return [whole]
     return tables
 
 
@@ -694,6 +712,8 @@ _STATEMENT_TITLE = re.compile(r"\b(?:statements?|statement\s+of|balance\s+sheets
                               r"operating\s+results|financial\s+highlights)\b", re.I)
 
 
+_SECTION_TITLE = re.compile(r"\b(?:highlights|targets?|results|forecasts?|summary|outlook|overview|guidance)\b", re.I)
+_PERIOD_WORD = re.compile(r"\b(?:FY\s?\d{2,4}|[12]H\s?\d{2,4}|[1-4]Q\s?\d{2,4}|fiscal|year|quarter|months)\b", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\(\d{1,2}\)|（\d{1,2}）|\d{1,2}\.|[①-⑳]|[１-９][．.])\s*\S|^\s*(?:Note|Reference|\(Note\)|"
                        r"\(Reference\))\s*[:：]", re.I)
 
@@ -703,12 +723,17 @@ def _cut_at_titles(doc: Document, first: int, last: int) -> list[tuple[int, int,
     financial position") and notes ("Note: Comprehensive income")."""
     parts: list[tuple[int, int, str]] = []
     start, title, top = first, "", ""
+    after_value = values_here = False  # the last line that held anything held a value
     for n in range(first, last + 1):
         text = doc.line(n).strip()
         numbered = _NUMBERED.match(text)
         body = text[numbered.end() - 1:] if numbered else text  # the heading's own number is no value
-        if text and (_STATEMENT_TITLE.search(text) or numbered) and not any(
-                c.kind == "value" and not _is_date_cell(c) for c in split_line(body, n)):
+        titled = bool(_STATEMENT_TITLE.search(text) or numbered or (
+            _SECTION_TITLE.search(text) and _PERIOD_WORD.search(text) and after_value))
+        if text:
+            cells_here = split_line(body, n)
+            values_here = any(c.kind == "value" and not _is_date_cell(c) for c in cells_here)
+        if text and titled and not values_here:
             if n > start:
                 parts.append((start, n - 1, title))
             # a sub-heading keeps the heading above it ("1. Results for the year ended ... (From April 1,
@@ -717,6 +742,9 @@ def _cut_at_titles(doc: Document, first: int, last: int) -> list[tuple[int, int,
                 top = heading_text(text)
             sub = re.match(r"^\s*(?:\(\d|（)", text)
             start, title = n + 1, (f"{top} / " if sub and top else "") + heading_text(text)
+            after_value = False
+        if text and values_here:
+            after_value = True  # a value since the last cut: a title now starts another table
     parts.append((start, last, title))
     return [p for p in parts if p[0] <= p[1]]
 
