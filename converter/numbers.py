@@ -126,6 +126,11 @@ _NOTE = re.compile(r"\s*(?:\((?:\*\s?\d{0,2}|note\s?\d{0,2}|paid|forecast|estima
 _FORECAST_NOTE = re.compile(r"forecast|estimate|planned|scheduled|projected|target|provisional", re.I)
 
 
+# A parenthesis after a value that restates it in another currency or gives its change:
+# "JPY106,248 million  ($1,128.4 million, up 9.2% YoY)".
+_TRANSLATION_NOTE = re.compile(r"\s*\((?=[^()]*(?:\$|US\$|USD|€|£|%|percent|YoY|\bup\b|\bdown\b))[^()]{1,80}\)$", re.I)
+
+
 def split_note(text: str) -> tuple[str, str]:
     """A cell's value and the note after it ("" when there is none).
 
@@ -133,7 +138,7 @@ def split_note(text: str) -> tuple[str, str]:
     (('JPY1,250', '(paid)'), ('55.45', '(*)'), ('1,234', ''))
     """
     core, notes = text.rstrip(), []
-    while (m := _NOTE.search(core)) and m.start() > 0:
+    while ((m := _NOTE.search(core)) or (m := _TRANSLATION_NOTE.search(core))) and m.start() > 0:
         notes.insert(0, m.group(0).strip())
         core = core[:m.start()].rstrip()
     return core, " ".join(notes)

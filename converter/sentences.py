@@ -441,10 +441,13 @@ class Reading:
 
 
 def foreign_currency(s: Sentence, at: At) -> str | None:
-    """"$656 million" in a yen release: a convenience translation, or another currency."""
+    """"EUR 12 million" in a yen release: another currency.  (A convenience translation, "$656 million"
+    beside the yen figure of a release that says it translates, is read by the translation rule.)"""
     if at.tok.kind == "amount" and at.tok.currency and at.tok.currency != s.ctx.currency:
+        if s.ctx.convenience_note and at.tok.currency == "USD" and s.last_label:
+            return None
         if s.ctx.convenience_note and at.tok.currency == "USD":
-            return "U.S. dollar convenience translation"
+            return "U.S. dollar convenience translation of no stated figure"
         return f"amount in {at.tok.currency}, not the reporting currency"
     return None
 
@@ -493,6 +496,14 @@ def change(s: Sentence, at: At) -> str | None:
 SKIP_RULES = (foreign_currency, ambiguous_point, exchange_rate, pro_forma, change)
 
 # -- subject rules: (sentence, token) -> a Reading, a skip reason (str), or None when the rule does not apply
+
+
+def translation(s: Sentence, at: At) -> Reading | None:
+    """"Revenues JPY51,109 million ($656 million, up 8.3% YoY)": the figure before, restated in the
+    convenience currency (the amount keeps its own currency)."""
+    if at.tok.kind == "amount" and at.tok.currency and at.tok.currency != s.ctx.currency and s.last_label:
+        return Reading(s.last_label, s.last_period)
+    return None
 
 
 def respectively(s: Sentence, at: At) -> Reading | None:
@@ -623,7 +634,7 @@ def amount_in(s: Sentence, at: At) -> Reading | None:
     return None
 
 
-SUBJECT_RULES = (respectively, counted, balance_from, changed_from_to, comparative, rose_to, copula, breakdown_part,
+SUBJECT_RULES = (translation, respectively, counted, balance_from, changed_from_to, comparative, rose_to, copula, breakdown_part,
                  apposition_after_change, phrase_comma, amount_in)
 
 # -- refinements: (sentence, token, reading) -> the reading, adjusted

@@ -252,6 +252,8 @@ class _Cell:
     dash: bool = False
     date: object = None  # a periods.DateMatch when the cell is a date
     forecast: bool = False  # a note in the cell says the value is a forecast ("(forecast)", "(Scheduled)")
+    note: str = ""  # the note after the value ("($1,128.4 million, up 9.2% YoY)")
+    note_start: int = 0  # where the note starts in the line
 
 
 def _cell(index: int, raw_text: str, raw_span: Span) -> _Cell:
@@ -271,6 +273,8 @@ def _cell(index: int, raw_text: str, raw_span: Span) -> _Cell:
         inner = _cell(index, core, Span(cell.span.line, cell.span.start, cell.span.start + len(core)))
         if inner.number is not None or inner.dash or inner.date is not None:
             inner.forecast = numbers.note_is_forecast(note)
+            inner.note = note
+            inner.note_start = cell.span.start + text.rindex(note)
             return inner
     parts = text.split()
     if len(parts) == 2 and all(numbers.parse_cell(p) for p in parts):
@@ -662,7 +666,13 @@ def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
     for index, row in enumerate(data_rows):
         good, other = _value_cells(row)
         label = clean_label(row.cells[0].text) if row.cells else ""
+        # a note in a cell of its own beside a value ("JPY54,397 million | ($553 million, up 6.4% YoY)"):
+        # read with the value it restates once that value is observed (below)
+        notes = {c.index: c for c in other if c.text.startswith("(") and any(ch.isdigit() for ch in c.text)
+                 and any(g.index == c.index - 1 and g.number for g in good) and table.convenience_note}
+        other = tuple(c for c in other if c.index not in notes)
         _report_other_cells(row, other, label, result)
+        before_row = len(result.observations)
         if label and not good:
             if last_item and label[0] in "\u2014\u2013-" and numbers.has_digit(label):
                 # "—authorized, 75,520,000 shares; issued ..., 46,697,800 shares at September 30, 2013":
@@ -710,6 +720,15 @@ def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
             col = table.columns[cell.index] if cell.index < len(table.columns) else Column(cell.index)
             cell_context = context + ((col.qualifier,) if col.qualifier else ())
             _observe(table, row, index, cell, label, cell_context, col, col.period, col.status, len(table.columns) - 1)
+        for i, note_cell in notes.items():
+            value_cell = next(g for g in good if g.index == i - 1)
+            made = [o for o in result.observations[before_row:] if o.span.line == value_cell.span.line
+                    and value_cell.span.start <= o.span.start < value_cell.span.end]
+            note_cell.note, note_cell.note_start = note_cell.text, note_cell.span.start
+            if made:
+                _read_note(table, note_cell, made[0], label)
+            else:
+                _report_other_cells(row, (note_cell,), label, result)
         if _is_total(label):
             for i in range(len(sections) - 1, -1, -1):
                 if sections[i][0] >= 1:
@@ -934,7 +953,33 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
     else:
         span, value, decimals = cell.span, Decimal(0), -scale
     lowered_contribution = table.kind == "cashflow" or lowered_less
-    result.observations.append(Observation(
+    observation = Observation(
         span=span, value=value, unit=unit, decimals=decimals, scale=scale, dash=cell.number is None,
         period_hint=hint_of_period,
-        contribution=lowered_contribution, kind=kind, **common))
+        contribution=lowered_contribution, kind=kind, **common)
+    result.observations.append(observation)
+    if cell.note and any(ch.isdigit() for ch in cell.note):
+        _read_note(table, cell, observation, clean)
+
+
+def _read_note(table: _Table, cell: _Cell, observation: Observation, label: str) -> None:
+    """The figures of a note beside a value: "($1,128.4 million, up 9.2% YoY)" restates the value as a
+    convenience translation (emitted in its own currency, same item and period) and gives its change
+    (skipped, derived)."""
+    from dataclasses import replace as copy_with
+
+    for tok in sentences.tokens(cell.note):
+        span = Span(cell.span.line, cell.note_start + tok.num_start, cell.note_start + tok.num_end)
+        text = cell.note[tok.start:tok.end]
+        before = cell.note[:tok.start]
+        if tok.kind == "amount" and tok.currency and tok.currency != table.reporting and table.convenience_note \
+                and observation.unit is not None and observation.unit.is_monetary:
+            value = numbers.normalize_decimal(Decimal(tok.number.replace(",", "")).scaleb(tok.scale))
+            places = len(tok.number.split(".")[1]) if "." in tok.number else 0
+            table.result.observations.append(copy_with(
+                observation, span=span, source_text=text, value=value, decimals=places - tok.scale, scale=tok.scale,
+                unit=Unit((f"iso4217:{tok.currency}",), observation.unit.denominator)))
+        elif re.search(r"\b(?:up|down|increase|decrease)\s*$", before, re.I) or re.match(r"\s*(?:YoY|y/y)", cell.note[tok.end:]):
+            table.result.skipped.append(Skip(span, text, "year-on-year change (derived from reported values)", label))
+        else:
+            table.result.skipped.append(Skip(span, text, "number in a note beside the value", label))

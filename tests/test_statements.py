@@ -76,7 +76,12 @@ def test_2013_dollar_convenience_columns_are_skipped_not_read_as_yen(filings):
     filing = filings[RESULTS_2013]
     usd = [s for s in filing.skipped if s.reason == "U.S. dollar convenience translation"]
     assert {"262,302", "(46,796)", "0.53", "553,433"} <= {s.text for s in usd}
-    assert not [f for f in filing.facts if f.unit and "USD" in f.unit.oim]
+    # a statement's dollar column is skipped (its translated figures need not add up); the translation
+    # stated beside a highlight ("JPY54,397 million ($553 million, up 6.4% YoY)") is a fact in dollars
+    in_dollars = [f for f in filing.facts if f.unit and "USD" in f.unit.oim]
+    assert {(f.span.line, f.concept, f.value) for f in in_dollars} == {
+        (20, "Revenues", Decimal("553000000")), (21, "OperatingIncomeLoss", Decimal("31000000")),
+        (22, "NetIncomeLoss", Decimal("22000000"))}
     # the yen column after the dollar column keeps its period
     assert one(filing, "AccountsReceivableNetCurrent", "2013-09-30").value == Decimal("16706721000")
 
