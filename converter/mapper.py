@@ -140,6 +140,9 @@ class Mapper:
                     entry = (axis.name, member)
                     if entry not in self.members[normalize(text)]:
                         self.members[normalize(text)].append(entry)
+        self._qualified_by_label: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+        for (section, label), names in self.qualified.items():
+            self._qualified_by_label[label].append((section, names))
         self._keys = sorted(self.plain)
         self._by_word: dict[str, list[str]] = defaultdict(list)  # word -> labels holding it (for suggestions)
         for key in self._keys:
@@ -267,10 +270,11 @@ class Mapper:
                     return found
             return Mapping(None, 0.0, "none", () if not suggest else self.suggest(f"total {ctx}", obs),
                            f"a total of section '{ctx}', which no concept stands for")
-        for ctx in contexts:
-            names = self.qualified.get((ctx, label))
-            if names and (found := self._choose(names, obs, f"section '{ctx}' + label", 1.0)):
-                return found
+        for lookup in (lambda c: self.qualified.get((c, label)), lambda c: self._within(c, label)):
+            for ctx in contexts:  # exact section wordings first, then sections that contain one
+                names = lookup(ctx)
+                if names and (found := self._choose(names, obs, f"section '{ctx}' + label", 1.0)):
+                    return found
         if found := self._plain(label, obs, "label", 1.0):
             return found
         if strict:
@@ -281,6 +285,16 @@ class Mapper:
         if found := self._near(label, obs):
             return found
         return Mapping(None, 0.0, "none", self.suggest(label, obs) if suggest else (), "no concept matches this label")
+
+    def _within(self, section: str, label: str) -> list[str]:
+        """Concepts whose "section > label" wording has its section words inside this section
+        ("per share > basic" under "Net income per common share attributable to Costco")."""
+        found: list[str] = []
+        padded = f" {section} "
+        for key_section, names in self._qualified_by_label.get(label, ()):
+            if f" {key_section} " in padded:
+                found += [n for n in names if n not in found]
+        return found
 
     def component_of(self, parent: str, obs: Observation) -> Mapping | None:
         """A calculation child of ``parent`` that goes by this row's label."""
@@ -505,11 +519,42 @@ def fact_unit(obs: Observation, concept: Concept, tax: Taxonomy) -> Unit | None:
     return Unit((f"{tax.prefix}:{concept.unit_kind}",))  # a unit of the taxonomy's own, e.g. Gbps
 
 
+_MINORITY = re.compile(r"\bnon-?controlling\b|\bminority\b|\battributable\s+to\b|\bowners\s+of\b", re.I)
+_TOTAL_PROFIT = {"ProfitLoss"}
+_SHARES_OF_PROFIT = {"NetIncomeLoss", "NetIncomeLossAttributableToNoncontrollingInterest"}
+
+
+def parent_net_income(mapped: list[tuple[Observation, Mapping]], tax: Taxonomy) -> list[tuple[Observation, Mapping]]:
+    """"Net income" is the parent's net income where the filing shows no noncontrolling interests
+    anywhere: with nobody else to share it, net income is what US-GAAP tags NetIncomeLoss.  Where any of
+    its statements splits it ("... attributable to noncontrolling interests", "... attributable to owners
+    of the parent"), "net income" is the consolidated ProfitLoss, in every table and sentence."""
+    if "NetIncomeLoss" not in tax.concepts:
+        return mapped
+    groups: dict[object, list[int]] = defaultdict(list)
+    for i, (obs, _) in enumerate(mapped):
+        groups[obs.table if obs.origin == "table" else "prose"].append(i)
+    any_split = any(m.concept in _SHARES_OF_PROFIT or _MINORITY.search(o.label) for o, m in mapped)
+    out = list(mapped)
+    for key, members in groups.items():
+        concepts = {mapped[i][1].concept for i in members}
+        split = concepts & _SHARES_OF_PROFIT or any(_MINORITY.search(mapped[i][0].label) for i in members)
+        if not concepts & _TOTAL_PROFIT or split or any_split:
+            continue
+        for i in members:
+            obs, mapping = mapped[i]
+            if mapping.concept == "ProfitLoss":
+                out[i] = (obs, replace(mapping, concept="NetIncomeLoss",
+                                       rule=f"{mapping.rule}; no noncontrolling interests beside it: the parent's"))
+    return out
+
+
 def to_facts(observations: list[Observation], tax: Taxonomy, mapper: Mapper) -> tuple[list[Fact], list[Skip]]:
     facts: list[Fact] = []
     skipped: list[Skip] = []
     taken: set[tuple[int, int]] = set()
-    mapped = sorted(mapper.map_all(observations), key=lambda om: (om[0].span.line, om[0].span.start))
+    mapped = sorted(parent_net_income(mapper.map_all(observations), tax),
+                    key=lambda om: (om[0].span.line, om[0].span.start))
     for obs, mapping in mapped:
         if mapping.concept is None:
             skipped.append(Skip(obs.span, obs.source_text, f"unmapped: {mapping.reason}", obs.label, mapping.candidates,
