@@ -144,6 +144,7 @@ class Mapper:
         for (section, label), names in self.qualified.items():
             self._qualified_by_label[label].append((section, names))
         self._keys = sorted(self.plain)
+        self._vocabulary: set[str] | None = None
         self._by_word: dict[str, list[str]] = defaultdict(list)  # word -> labels holding it (for suggestions)
         for key in self._keys:
             for word in set(key.split()) - _COMMON_WORDS:
@@ -284,7 +285,31 @@ class Mapper:
                 return found
         if found := self._near(label, obs):
             return found
+        rejoined = self._rejoin(label)
+        if rejoined != label:  # "Total net sal es", "Total operat i ng expenses": words broken by stray spaces
+            if found := self._plain(rejoined, obs, "label with broken words rejoined", 0.9):
+                return found
         return Mapping(None, 0.0, "none", self.suggest(label, obs) if suggest else (), "no concept matches this label")
+
+    def _rejoin(self, label: str) -> str:
+        """Join a fragment of three letters or fewer to its neighbour when together they make a word the
+        taxonomy's labels use and apart they do not: "sal es" -> "sales", "operat i ng" -> "operating"."""
+        if self._vocabulary is None:
+            self._vocabulary = {w for key in self._keys for w in key.split()}
+        words = label.split()
+        out: list[str] = []
+        for word in words:
+            if out and (len(word) <= 3 or len(out[-1]) <= 3) and (
+                    word not in self._vocabulary or out[-1] not in self._vocabulary):
+                joined = _stem(out[-1] + word)
+                if joined in self._vocabulary or any(v.startswith(joined) for v in self._prefixes(joined)):
+                    out[-1] = joined
+                    continue
+            out.append(word)
+        return " ".join(out)
+
+    def _prefixes(self, start: str) -> list[str]:
+        return [v for v in self._vocabulary if v.startswith(start[:3])] if len(start) >= 3 else []
 
     def _within(self, section: str, label: str) -> list[str]:
         """Concepts whose "section > label" wording has its section words inside this section
