@@ -256,7 +256,8 @@ def _dividend(ctx: Context, text: str, offset, follow=None) -> Observation | Non
     dividend = Observation(
         label=label, sections=("dividend",) + ((kind,) if kind else ()), statement="prose", span=span,
         source_text=amount, value=value.normalize() if value != value.to_integral() else value,
-        period=period, unit=Unit((f"iso4217:{currency}",), ("xbrli:shares",)), decimals=places - scale, origin="prose")
+        period=period, unit=Unit((f"iso4217:{currency}",), ("xbrli:shares",)), decimals=places - scale, origin="prose",
+        declared=True)
     ctx.result.observations.append(dividend)
     for stated in dates:
         if stated.label in ("record date", "payment date"):

@@ -228,6 +228,7 @@ class Observation:
     row: int = 0  # row index within that table
     kind: str = ""  # "percent" for a percentage (value already divided by 100)
     negated_wording: bool = False  # stated as a loss, an expense or cash "used in": negative for a signed concept
+    declared: bool = False  # declared (a dividend, a split): an actual decision, even for a later date
 
 
 @dataclass(slots=True)

@@ -94,7 +94,8 @@ def _future_amounts_are_forecasts(observations: list[Observation], issued: dt.da
         return []
     lines = []
     for obs in observations:
-        if obs.status is Status.ACTUAL and obs.unit is not None and obs.unit.is_monetary and obs.period.end > issued:
+        if obs.status is Status.ACTUAL and obs.unit is not None and obs.unit.is_monetary and obs.period.end > issued \
+                and not obs.declared:
             obs.status = Status.FORECAST
             lines.append(obs.span.line)
     if not lines:

@@ -170,6 +170,7 @@ class Context:
     currency: str = "JPY"  # the reporting currency
     release: dict = field(default_factory=dict)  # "quarter", "year", ...: the periods the release reports on
     usual_precision: int | None = None  # the decimals most scaled amounts of the text are written to (-6: millions)
+    stated: Period | None = None  # the last period a sentence of the paragraph stated ("Revenue for the quarter ...")
 
 
 _RISE_TO = re.compile(
@@ -321,12 +322,14 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, current: Pe
             caption = first if _is_caption(first) else ""
             continue
         topic = ""
+        ctx.stated = None  # the period the paragraph last stated: the next sentences speak of it too
         for number in range(block.first_line, block.last_line + 1):
             line = doc.line(number)
             if number in skip_lines:
                 continue
             for s, e in _sentences(line):
-                topic = _sentence(ctx, line[s:e], _on_line(number, s), heading_period or current, topic, caption,
+                topic = _sentence(ctx, line[s:e], _on_line(number, s), ctx.stated or heading_period or current, topic,
+                                  caption,
                                   status=heading_status)
             if _is_caption(line):
                 caption = line.strip()
@@ -716,7 +719,10 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
             continue
         if dates_for_all:
             reading.period = dates_for_all[0]
-        period = reading.period or _period_of_subject(reading.label, s) or default
+        stated = reading.period or _period_of_subject(reading.label, s) or _period_of_subject(at.segment, s)
+        if stated is not None and stated.start is not None and tok.kind == "amount" and not _COMPARE.search(at.segment):
+            ctx.stated = stated
+        period = stated or default
         if period is None:
             ctx.result.skipped.append(Skip(at.span, at.source, "no period stated or implied", reading.label))
             continue

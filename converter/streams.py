@@ -544,8 +544,9 @@ def read(cells: list[SCell]) -> Reading | None:
             corner = " ".join(c.text for c in header[:-k])
         else:
             return None
-    if not corner and header and len([c for c in header if c.text]) > k and is_unit_caption(header[0].text):
-        corner = header[0].text
+    if not corner and header and len([c for c in header if c.text]) > k and (
+            is_unit_caption(header[0].text) or header[0].kind == "text" and not any(header[0].text in t for t in texts)):
+        corner = header[0].text  # the caption before the column headings ("Apple Inc. CONDENSED ... (In millions ...)")
     texts = _spread_heads(corner or " ".join(c.text for c in header if c.kind == "text"), texts)
     return Reading(texts, corner, body, k)
 
@@ -679,8 +680,8 @@ def find(doc: Document, blocks: list[Block]) -> list[Block]:
             run = []
             if n and (table := _long_line(doc, n, title)) is not None:
                 out.append(table)  # a whole table run together on one line ("... Products $ 70,958 $ 65,083 ...")
-            elif n and doc.line(n).strip():
-                title = heading_text(doc.line(n))[:160]
+            elif n and doc.line(n).strip() and not doc.line(n).rstrip().endswith("."):
+                title = heading_text(doc.line(n))[:160]  # a heading or caption (a sentence titles nothing)
         i = max(j, i + 1)
     return out
 
@@ -690,7 +691,11 @@ def _long_line(doc: Document, number: int, title: str) -> Block | None:
     if len(line) < 160 or len(_VALUE.findall(line)) < 12:
         return None
     reading = read(_sections_split(split_line(line, number)))
-    return to_block(reading, title) if reading else None
+    if reading is None:
+        return None
+    if (m := _STATEMENT_TITLE.search(reading.corner)) is not None:
+        title = reading.corner  # "Apple Inc. CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (In millions ...)"
+    return to_block(reading, title)
 
 
 def _segments(doc: Document, first: int, last: int, title: str) -> list[Block]:

@@ -113,6 +113,9 @@ def unit_phrase(text: str) -> UnitHeader | None:
     if m:
         return parse_unit_header(f"{m['c']} {m['n']}" if m["n"] else m["u"])
     caption = money.unit_caption(text) if len(text) <= 160 else None
+    if caption is None and len(text) > 160:  # a long caption: its parenthesis "(In millions, except ...)"
+        caption = next((c for m in re.finditer(r"\([^()]{6,160}\)", text) if (c := money.unit_caption(m.group(0)))),
+                       None)
     if caption is None:
         return None
     return UnitHeader(caption.currency, caption.scale, "currency", per_share_unscaled=caption.per_share_unscaled,
