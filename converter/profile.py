@@ -49,6 +49,7 @@ _CODE_FIELD = re.compile(r"\b(?:Securities\s+code|Stock\s+exchange\s+code|Code\s
                          r"|Code)\s*[:：]?\s*(?P<code>\d{4}[0-9A-Z]?)\b", re.I)
 _LISTING = re.compile(r"\b(?P<ex>NASDAQ|Nasdaq|NYSE|LSE|TSE(?:\s?Prime|\s?Standard|\s?Growth|\d)?|TYO|Euronext|XETRA|SIX|ASX|"
                       r"HKEX|SGX|TSX)\s*[:：]\s*(?P<tk>[A-Z0-9][A-Z0-9.]{0,5})\b")
+_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“]([A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]{1,30})?)[\"”](?:\s+or\s+the\s+[\"“]Company[\"”])?")
 _CIK = re.compile(r"\bCIK\s*(?:No\.?|number)?\s*[:#]?\s*(?P<cik>\d{4,10})\b")
 _LEI = re.compile(r"\bLEI\s*(?:code)?\s*[:#]?\s*(?P<lei>[A-Z0-9]{18}\d{2})\b")
 _DATELINE_NAME = re.compile(
@@ -87,6 +88,7 @@ class IssuerEvidence:
     name: str | None
     identifiers: tuple[tuple[str, str, str], ...]  # (scheme, identifier, where it was read)
     sources: tuple[str, ...]
+    defined: tuple[str, ...] = ()  # names the text defines for it: ("Costco" or the "Company")
 
 
 def find_issuer(doc: Document) -> IssuerEvidence:
@@ -144,7 +146,18 @@ def find_issuer(doc: Document) -> IssuerEvidence:
         if scheme not in seen:
             seen.add(scheme)
             unique.append((scheme, ident, where))
-    return IssuerEvidence(_title(name) if name else None, tuple(unique), tuple(dict.fromkeys(sources)))
+    defined = tuple(dict.fromkeys(m.group(1) for m in _DEFINED.finditer(text)))
+    return IssuerEvidence(_title(name) if name else None, tuple(unique), tuple(dict.fromkeys(sources)), defined)
+
+
+def short_names(name: str) -> list[str]:
+    """How a release calls its issuer for short: "Costco Wholesale Corporation" -> "Costco Wholesale", "Costco"."""
+    bare = re.sub(rf",?\s+{_LEGAL}$", "", name).strip()
+    out = [bare] if bare and bare != name else []
+    first = bare.split()[0] if bare.split() else ""
+    if len(first) >= 4 and first[0].isupper() and first.lower() not in ("the", "group", "global", "international"):
+        out.append(first)
+    return out
 
 
 def _slug(name: str) -> str:
@@ -161,7 +174,7 @@ def entity_from_text(evidence: IssuerEvidence, calendar: FiscalCalendar) -> Enti
         scheme, identifier, _ = evidence.identifiers[0]
     else:
         scheme, identifier = ENTITY_SCHEME, _slug(name)
-    aliases = tuple(dict.fromkeys([name] + [i for _, i, _ in evidence.identifiers]))
+    aliases = tuple(dict.fromkeys([name, *short_names(name), *evidence.defined] + [i for _, i, _ in evidence.identifiers]))
     return Entity(key=_slug(name) or identifier, name=name, scheme=scheme, identifier=identifier,
                   fiscal_year_end=(calendar.end_month, calendar.end_day), aliases=aliases,
                   fiscal_year_named_by=calendar.named_by)

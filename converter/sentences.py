@@ -45,7 +45,8 @@ _PERIOD_PHRASE = re.compile(
     r"|\b(?:as\s+of|at)\s+(?P<d>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})", re.I)
 _CHANGE_BEFORE = re.compile(r"(?:\b(?:up|down|increased|decreased|grew|rose|fell|declined|increase|decrease)"
                             r"(?:\s+(?:by|of))?|\bby)\s*$", re.I)
-_CHANGE_AFTER = re.compile(r"^\s*(?:YoY|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I)
+_CHANGE_AFTER = re.compile(r"^\s*(?:YoY|y/y|year[- ]on[- ]year|year[- ]over[- ]year|above|below|higher|lower|more|less|"
+                           r"up|down|increase|decrease|growth)\b", re.I)
 _COPULA = re.compile(r"(?:\b(?:was|were|is|are|shall\s+be|will\s+be|amounted\s+to|totall?ed|reached|came\s+to|"
                      r"consisted\s+of|of|at)\s+"
                      r"(?:(?:an?|the)\s+(?P<kind>income|expense|gain|loss|profit|increase|decrease)\s+of\s+)?|:\s*)$", re.I)
@@ -71,7 +72,8 @@ _IN_FOLLOWS = re.compile(r"^\s+in\s+(?P<label>[a-z][\w\s-]*?)(?=,|\sand\s|\.|;|$
 _FILLER = re.compile(
     r"^(?:.*\b(?:mainly\s+(?:due\s+to|because\s+of|related\s+to)|due\s+to|because\s+of|as\s+a\s+result\s+of\s+the\s+above|"
     r"in\s+the\s+breakdown|the\s+major\s+breakdown\s+of\s+[\w\s]+?\s+was|there\s+were|including|"
-    r"(?:said|reported|announced|stated)(?:\s+that)?)\b[,\s]*)", re.I)
+    r"(?:said|reported|announced|stated)(?:\s+that)?|(?:posted|recorded|reported|generated|delivered|achieved|returned|"
+    r"produced|earned|booked|expects?|plans?|forecasts?)(?=\s+[a-z]))\b[,\s]*)", re.I)
 _LEAD = re.compile(r"^(?:and|or|the|a|an|as\s+for|in\s+total|compared\s+(?:to|with)|yoy|year[- ]on[- ]year|net\s+of"
                    r"|thousand|million|billion|to\s+was|included\s+in)\s+", re.I)
 _FISCAL_TOKEN = re.compile(r"\b(?:FY\s?\d{2,4}|[12]H\s?\d{2,4}|[1-4]Q\s?\d{2,4})\s+", re.I)
@@ -630,6 +632,17 @@ def phrase_comma(s: Sentence, at: At) -> Reading | None:
     return Reading(_clean(m["phrase"]), _period_in(ahead.group(0), s.ctx.cal) if ahead else None)
 
 
+_OF_FOLLOWS = re.compile(r"^\s+of\s+(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)(?=\s*[,.;]|\s+(?:a|an|the|for|in|during|"
+                         r"from|and|which|that|to)\b|\s*$)", re.I)
+
+
+def amount_of(s: Sentence, at: At) -> Reading | None:
+    """"the quarter generated $16.3 billion of operating cash flow": an amount named by what follows "of"."""
+    if at.tok.kind == "amount" and (m := _OF_FOLLOWS.match(at.after)) is not None and not _COPULA.search(at.segment):
+        return Reading(_clean(m["label"]), None)
+    return None
+
+
 def amount_in(s: Sentence, at: At) -> Reading | None:
     """"JPY3,205 million in nonmarketable equity securities": an amount labelled by what follows it."""
     if at.tok.kind == "amount" and (m := _IN_FOLLOWS.match(at.after)) is not None:
@@ -638,7 +651,7 @@ def amount_in(s: Sentence, at: At) -> Reading | None:
 
 
 SUBJECT_RULES = (translation, respectively, counted, balance_from, changed_from_to, comparative, rose_to, copula, breakdown_part,
-                 apposition_after_change, phrase_comma, amount_in)
+                 apposition_after_change, phrase_comma, amount_of, amount_in)
 
 # -- refinements: (sentence, token, reading) -> the reading, adjusted
 
@@ -665,6 +678,21 @@ def shares_of_the_row(s: Sentence, at: At, r: Reading) -> Reading:
     return r
 
 
+_PER_KIND_SHARE = re.compile(r"\b(?:earnings|net\s+income|income|profit)\s+per\s+(?P<kind>diluted|basic)\s+share\b", re.I)
+_PERIOD_ADJECTIVE = re.compile(r"^(?:quarterly|annual|full[- ]year|half[- ]year(?:ly)?|(?:first|second|third|fourth)[- ]"
+                               r"(?:quarter|half)|Q[1-4]|fiscal[- ]year)\s+", re.I)
+
+
+def plain_item(s: Sentence, at: At, r: Reading) -> Reading:
+    """"quarterly revenue", "fourth-quarter net sales", "earnings per diluted share": the line item, once
+    the words that name the period (already read) are taken off and the per-share wording put plainly."""
+    if r.label:
+        r.label = _PERIOD_ADJECTIVE.sub("", r.label)
+        if m := _PER_KIND_SHARE.search(r.label):
+            r.label = f"{m['kind'].lower()} earnings per share"
+    return r
+
+
 def per_share_after(s: Sentence, at: At, r: Reading) -> Reading:
     """"$2.160 billion, or $4.86 per diluted share": an amount followed by "per (diluted) share" is per share."""
     m = _PER_SHARE_AFTER.match(at.after)
@@ -678,6 +706,7 @@ def per_share_after(s: Sentence, at: At, r: Reading) -> Reading:
 
 
 REFINEMENTS = (cash_flow_source, highlight_line, shares_of_the_row, per_share_after)
+LABEL_CLEANUP = (plain_item,)
 
 
 def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: str, caption: str = "",
@@ -720,6 +749,8 @@ def _sentence(ctx: Context, text: str, locate, default: Period | None, topic: st
         if dates_for_all:
             reading.period = dates_for_all[0]
         stated = reading.period or _period_of_subject(reading.label, s) or _period_of_subject(at.segment, s)
+        for cleanup in LABEL_CLEANUP:  # after the period: "quarterly revenue" said which period it is
+            reading = cleanup(s, at, reading)
         if stated is not None and stated.start is not None and tok.kind == "amount" and not _COMPARE.search(at.segment):
             ctx.stated = stated
         period = stated or default

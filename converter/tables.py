@@ -831,9 +831,9 @@ def _label_info(label: str) -> tuple[bool, tuple[str | None, ...], bool, str, st
 def _period_hint(label: str) -> str:
     """Where an instant item sits in a duration column: "beginning of the period" or "before
     the split" is the day before the period starts; "end of"/"after" is its last day."""
-    if re.search(r"\bbeginning\s+of\b|\bbefore\s+the\b", label):
+    if re.search(r"\bbeginning\s+of\b|\bbefore\s+the\b|\bbeginning\s+balances?\b|\bopening\s+balances?\b", label):
         return "beginning"
-    if re.search(r"\bend\s+of\b|\bafter\s+the\b", label):
+    if re.search(r"\bend\s+of\b|\bafter\s+the\b|\bending\s+balances?\b|\bclosing\s+balances?\b", label):
         return "end"
     return ""
 
@@ -876,6 +876,8 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
     results ("(Reference) Results for 1H FY2007"), whatever the table's title says."""
     result = table.result
     shares, row_currencies, per_share, clean, hint_of_period, lowered_less = _label_info(label)
+    if not per_share and any(_PER_SHARE.search(c) for c in context) and not _SHARE_COUNT.search(" ".join(context)):
+        per_share = True  # "Earnings per share:" / "Basic": the section says what the row's amounts are
     forecast = status is Status.FORECAST or (table.status is Status.FORECAST and not said_actual) or cell.forecast
     status = Status.FORECAST if forecast else Status.ACTUAL
     if cell.extra is not None:
