@@ -82,9 +82,11 @@ def _dates_with_roles(text: str, offset, line: int) -> list[_Stated]:
         if d.date is None:
             continue
         before = text[max(0, d.start - 140):d.start]
+        weekday = re.match(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", d.text, re.I)
+        start = d.start + (weekday.end() if weekday else 0)  # the date itself is tagged, not its weekday
         for role, pattern in _DATE_RULES:
             if pattern.search(before):
-                out.append(_Stated(role, d.date, offset(d.start, d.end), d.text))
+                out.append(_Stated(role, d.date, offset(start, d.end), text[start:d.end]))
                 break
     return out
 
