@@ -38,6 +38,7 @@ _COMMON_WORDS = frozenset("of and the to in for from on at by total net other en
 _ATTRIBUTION = re.compile(r"\battributable\s+to\b", re.I)
 _CUTS = re.compile(r",|;|\s?[\u2014\u2013]|\s\(| net of | less ")
 FORECAST_DIMENSION = ("StatementScenarioAxis", "ScenarioForecastMember")
+PREVIOUS_FORECAST_DIMENSION = ("StatementScenarioAxis", "PreviousForecastMember")
 NEAR_MATCH = 0.95  # difflib ratio above which a label counts as a misspelling of a known one
 _ADJUSTING_MEMBER = re.compile(r"Elimination|Adjustment|Reconcil", re.I)
 
@@ -596,7 +597,7 @@ def to_facts(observations: list[Observation], tax: Taxonomy, mapper: Mapper) -> 
                 skipped.append(Skip(obs.span, obs.source_text, "forecast value and no scenario dimension in the taxonomy",
                                     obs.label))
                 continue
-            dims = dims + (FORECAST_DIMENSION,)
+            dims = dims + (PREVIOUS_FORECAST_DIMENSION if obs.superseded else FORECAST_DIMENSION,)
         facts.append(Fact(
             id=f"f{len(facts) + 1}",
             concept=concept.name,

@@ -229,6 +229,7 @@ class Observation:
     kind: str = ""  # "percent" for a percentage (value already divided by 100)
     negated_wording: bool = False  # stated as a loss, an expense or cash "used in": negative for a signed concept
     declared: bool = False  # declared (a dividend, a split): an actual decision, even for a later date
+    superseded: bool = False  # a forecast a revision replaced ("Previous Target (A)", "Original Target")
 
 
 @dataclass(slots=True)

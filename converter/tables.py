@@ -167,6 +167,7 @@ class Column:
     unit: UnitHeader | None = None
     status: Status = Status.ACTUAL
     change: bool = False  # a year-on-year change column: derived, not reported
+    superseded: bool = False  # "Previous Target", "Original forecast": a forecast a revision replaced
     qualifier: str = ""  # dividend type of a dividend column
 
 
@@ -424,6 +425,7 @@ def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: 
         col.change = bool(_CHANGE.search(col.header)) or (
             col.unit is not None and col.unit.kind == "percent" and not col.own_header)
         col.status = status_of(col.header)
+        col.superseded = col.status is Status.FORECAST and bool(_SUPERSEDED.search(col.header))
         col.period = parse_period(col.header, cal, bare_date_is_instant=(kind == "balance"))
     if kind == "dividend":
         _dividend_periods(columns, cal)
@@ -739,6 +741,7 @@ def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
                     break
 
 
+_SUPERSEDED = re.compile(r"\b(?:previous(?:ly)?|original|initial|prior|earlier|former|old)\b", re.I)
 _SCENARIO = re.compile(r"\b(?:targets?|forecasts?|plan|results?|actual|previous|revised|new|initial|original|latest)\b", re.I)
 _CHANGE_ROW = re.compile(r"^(?:change|difference|increase|decrease|variance|yoy)\b|\((?:[A-Z])\s*-\s*(?:[A-Z])\)", re.I)
 _ACTUAL_ROW = re.compile(r"\b(?:results?|actual)\b", re.I)
@@ -783,6 +786,7 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
             continue
         if said_actual:
             status = Status.ACTUAL
+        superseded = status is Status.FORECAST and bool(_SUPERSEDED.search(label))
         for cell in good:
             col = table.columns[cell.index] if cell.index < len(table.columns) else Column(cell.index)
             cell_period = period
@@ -794,7 +798,8 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
                 context = ("dividend",) + context
             _observe(table, row, index, cell, item, context, col, cell_period, status, len(table.columns) - 1,
                      change_column=col.change or (col.unit is not None and col.unit.kind == "percent"
-                                                  and not col.own_header), said_actual=said_actual)
+                                                  and not col.own_header), said_actual=said_actual,
+                     superseded=superseded or col.superseded)
 
 
 def _item_of(label: str) -> str:
@@ -871,7 +876,7 @@ def _report_other_cells(row: Row, other: list[_Cell], label: str, result: Extrac
 
 def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, context: tuple[str, ...],
              col: Column, period: Period | None, status: Status, n_values: int, change_column: bool | None = None,
-             said_actual: bool = False) -> None:
+             said_actual: bool = False, superseded: bool | None = None) -> None:
     """One cell: an Observation, or a Skip with the reason.  ``said_actual``: the row says it holds
     results ("(Reference) Results for 1H FY2007"), whatever the table's title says."""
     result = table.result
@@ -893,8 +898,10 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
         if cell.number:
             result.skipped.append(Skip(_number_span(cell), cell.text, f"column {col.header!r} names no period", clean))
         return
+    superseded = col.superseded if superseded is None else superseded
     common = dict(label=clean, sections=context, statement=table.kind, source_text=cell.text, period=period,
-                  status=status, table=table.block.first_line, row=row_index)
+                  status=status, table=table.block.first_line, row=row_index,
+                  superseded=superseded and status is Status.FORECAST)
     if cell.date:
         result.observations.append(Observation(
             span=Span(cell.span.line, cell.span.start + cell.date.start, cell.span.start + cell.date.end),
