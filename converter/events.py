@@ -57,7 +57,7 @@ class _Stated:
 
 _DATE_RULES: list[tuple[str, re.Pattern[str]]] = [
     # (what the date is, the words just before it)
-    ("effective date", re.compile(r"(?:\beffective\s+date(?:\s+of\s+the\s+(?:stock\s+)?split)?\s*(?:is|was|will\s+be|:)?"
+    ("effective date", re.compile(r"(?:\beffective\s+date(?:\s+of\s+the\s+(?:stock\s+)?split)?\s*(?:is|was|will\s+be|:|\|)?"
                                   r"|\b(?:becomes?|become|takes?|will\s+take)\s+effect(?:ive)?\s+on|^\s*Effective)\s*"
                                   r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$", re.I)),
     ("first split-adjusted trading date", re.compile(

@@ -375,7 +375,8 @@ def parse_period(text: str, cal: FiscalCalendar, *, bare_date_is_instant: bool =
             return _ending(end, 12, None, cal)
         if _AS_OF.search(text) or bare_date_is_instant:
             return Period(end=end)
-        return None
+        # a date that is no period end ("Targets for FY2020 (Revised on November 9, 2020)"): the label decides
+        return fiscal_label_period(text[:dates[0].start] + " " + text[dates[-1].end:], cal)
     return fiscal_label_period(text, cal)
 
 

@@ -792,7 +792,7 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
             cell_period = period
             if col.qualifier:
                 cell_period = dividend_period(col.qualifier, cal.fiscal_year_of(period.end), cal)
-            item = col.label or _corner_item(table) or table.title.title
+            item = col.label or _corner_item(table) or _title_item(table.title.title)
             context = (col.qualifier,) if col.qualifier else ()
             if table.kind == "dividend":
                 context = ("dividend",) + context
@@ -841,6 +841,16 @@ def _period_hint(label: str) -> str:
     if re.search(r"\bend\s+of\b|\bafter\s+the\b|\bending\s+balances?\b|\bclosing\s+balances?\b", label):
         return "end"
     return ""
+
+
+_PER_SHARE_ITEM = re.compile(r"(?:(?:annual|cash)\s+)*dividends?\s+per\s+(?:common\s+)?share", re.I)
+
+
+def _title_item(title: str) -> str:
+    """The line item a table's title names ("(Reference) Dividends per share for each fiscal year" ->
+    "Dividends per share"), else the title."""
+    m = _PER_SHARE_ITEM.search(title)
+    return m.group(0) if m else re.sub(r"^\s*[(<（]\s*Reference\s*[)>）]\s*", "", title)
 
 
 def _corner_item(table: _Table) -> str:

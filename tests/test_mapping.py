@@ -607,6 +607,8 @@ VARIANTS = [
     case("Income taxes", expected="IncomeTaxExpenseBenefit"),
     case("Less: Income tax expense", expected="IncomeTaxExpenseBenefit"),
     case("Profit for the period", expected="ProfitLoss"),
+    # the group's profit; a filing that shows no noncontrolling interests makes it the parent's (pipeline rule)
+    case("Net profit", expected="ProfitLoss"),
     case("Profit for the year", expected="ProfitLoss"),
     case("Net income (loss)", expected="ProfitLoss"),
     case("Net loss", expected="ProfitLoss"),
@@ -1004,8 +1006,6 @@ CONTEXTS = [
 # ============================================================ must not be mapped
 
 NEGATIVES = [
-    # no concept of that meaning: "net profit" is the group's or the owners' share depending on the issuer
-    case("Net profit", suggest=("ProfitLoss",)),
     case("Interest and dividend income", ("OTHER INCOME (EXPENSE)",),
          suggest=("InvestmentIncomeDividend", "InvestmentIncomeInterest")),
     case("Other comprehensive income (loss), net of tax", (), "comprehensive"),
