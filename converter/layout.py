@@ -38,7 +38,13 @@ def _pipe_cells(line: str, number: int) -> list[Cell]:
         cells = cells[1:]
     if cells and not cells[-1].text.strip():
         cells = cells[:-1]
+    # "|1|)|Total number of issued shares ...|93,534,800 shares|": a list number cut into cells before the label
+    while len(cells) > 2 and _ENUMERATION_CELL.match(cells[0].text) and any(ch.isalpha() for ch in cells[1].text + cells[2].text):
+        cells = cells[1:]
     return cells
+
+
+_ENUMERATION_CELL = re.compile(r"^\s*(?:\(?\d{1,2}\)?|\)|\d{1,2}\.|[a-z]\))\s*$")
 
 
 def _is_pipe_row(line: str) -> bool:

@@ -43,6 +43,16 @@ NEAR_MATCH = 0.95  # difflib ratio above which a label counts as a misspelling o
 _ADJUSTING_MEMBER = re.compile(r"Elimination|Adjustment|Reconcil", re.I)
 
 
+_BAG_STOP = frozenset("the of to be a an number".split())
+# timing words a period hint carries (the mapper's label need not repeat them)
+_TIMING = re.compile(r"\b(?:before|after|as\s+a\s+result\s+of)\s+the\s+(?:stock\s+)?split\b|\bat\s+the\s+(?:end|beginning)\s+of\s+"
+                     r"the\s+(?:period|year|quarter)\b")
+
+
+def _bag(label: str) -> frozenset:
+    return frozenset(w for w in label.split() if w not in _BAG_STOP)
+
+
 def _stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
@@ -146,6 +156,7 @@ class Mapper:
             self._qualified_by_label[label].append((section, names))
         self._keys = sorted(self.plain)
         self._vocabulary: set[str] | None = None
+        self._bags: dict[frozenset, set[str]] | None = None
         self._by_word: dict[str, list[str]] = defaultdict(list)  # word -> labels holding it (for suggestions)
         for key in self._keys:
             for word in set(key.split()) - _COMMON_WORDS:
@@ -290,7 +301,26 @@ class Mapper:
         if rejoined != label:  # "Total net sal es", "Total operat i ng expenses": words broken by stray spaces
             if found := self._plain(rejoined, obs, "label with broken words rejoined", 0.9):
                 return found
+        if found := self._same_words(rejoined, obs):
+            return found
         return Mapping(None, 0.0, "none", self.suggest(label, obs) if suggest else (), "no concept matches this label")
+
+    def _same_words(self, label: str, obs: Observation) -> Mapping | None:
+        """A known wording with the same words in another order, or with the timing words the period
+        already says taken off: "Total number of issued shares before the stock split" is "Total number of
+        shares issued"; "Number of shares to be increased by the stock split" is "Number of shares
+        increased by the stock split".  Only when one concept has that wording."""
+        if self._bags is None:
+            self._bags = defaultdict(set)
+            for key in self._keys:
+                for name, _ in self.plain[key]:
+                    self._bags[_bag(key)].add(name)
+        for candidate in (label, _TIMING.sub(" ", label)):
+            names = sorted(self._bags.get(_bag(candidate), ()))
+            found = self._choose(names, obs, "the same words as a known wording", 0.8) if names else None
+            if found is not None and found.concept:
+                return found
+        return None
 
     def _rejoin(self, label: str) -> str:
         """Join a fragment of three letters or fewer to its neighbour when together they make a word the
@@ -515,7 +545,7 @@ def natural_value(obs: Observation, concept: Concept, tax: Taxonomy):
     if concept.sign == "nonnegative":
         return abs(value)
     if obs.negated_wording:
-        return -value
+        return -value  # "Net loss attributable to noncontrolling interests 265", "net cash used in ..."
     if obs.contribution:
         weight = tax.weight(concept.name, obs.statement)
         if weight is None and concept.calc:

@@ -188,7 +188,8 @@ def convert_document(doc: Document, settings: Settings | None = None,
     doctype = document_type(doc)
     clock.lap("layout")
     notice = prose.notice_context(doc, blocks, cal, issued, doctype, events.split_day(doc, blocks))
-    found = tables.extract(doc, blocks, cal, convenience, default_period=notice.event, currency=prof.currency)
+    found = tables.extract(doc, blocks, cal, convenience, default_period=notice.event, currency=prof.currency,
+                           doctype=doctype)
     table_lines = {o.span.line for o in found.observations} | {s.span.line for s in found.skipped}
     current = sentences.current_period(found.observations)
     clock.lap("tables")

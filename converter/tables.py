@@ -495,7 +495,7 @@ class _Table:
 
 
 def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience_note: bool,
-            default_period: Period | None = None, currency: str | None = None) -> Extraction:
+            default_period: Period | None = None, currency: str | None = None, doctype: str = "") -> Extraction:
     """Every table of the document; ``default_period`` dates tables that name no period
     (a stock-split notice's lists are about the day of the split); ``currency`` is the reporting
     currency, for tables whose caption gives only a scale ("(In millions, except per share amounts)")."""
@@ -504,7 +504,7 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience
     for index, block in enumerate(blocks):
         if block.kind == "table":
             _extract_table(block, table_title(doc, blocks, index), cal, convenience_note, result, default_period,
-                           currency)
+                           currency, doctype)
     rebuilt = untabbed.rebuild(doc, blocks) + untabbed.label_lists(doc, blocks) + untabbed.cells_per_line(doc, blocks)
     taken = {n for b in rebuilt for r in b.rows for n in {c.span.line for c in r.cells}}
     # tables written as a stream of cells, where no rebuilder above found one
@@ -512,7 +512,7 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience
                 if not any(c.span.line in taken for r in b.rows for c in r.cells[1:])]
     for block in rebuilt:
         title = TableTitle(kind_of_title(block.title) or "other", block.title, (block.title,))
-        _extract_table(block, title, cal, convenience_note, result, default_period, currency)
+        _extract_table(block, title, cal, convenience_note, result, default_period, currency, doctype)
     return result
 
 
@@ -524,8 +524,12 @@ def _skip_all(block: Block, reason: str, result: Extraction) -> None:
                 result.skipped.append(Skip(cell.span, cell.text, reason, clean_label(row.label)))
 
 
+_NOTICE_KINDS = {"StockSplitNotice": "split", "DividendNotice": "dividend"}
+
+
 def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, convenience_note: bool,
-                   result: Extraction, default_period: Period | None = None, currency: str | None = None) -> None:
+                   result: Extraction, default_period: Period | None = None, currency: str | None = None,
+                   doctype: str = "") -> None:
     rows = block.rows
     start = 0
     # A first row with nothing but a label is a title inside the table (often OCR-damaged).
@@ -538,6 +542,10 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
     header_rows, data_rows = rows[start:header_end], rows[header_end:]
     width = max(len(r.cells) for r in rows)
     kind = title.kind
+    if kind == "other" and doctype in _NOTICE_KINDS:
+        # a table of a split or dividend notice is about the split or the dividend, whatever its own title
+        kind = _NOTICE_KINDS[doctype]
+        title = TableTitle(kind, title.title, title.captions)
     if _is_text_table(data_rows):
         _text_table(header_rows, data_rows, width, cal, convenience_note, default_period, result)
         return
@@ -661,7 +669,8 @@ def _hinted_currency(rows: list[Row]) -> str | None:
 
 def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
     result = table.result
-    sections: list[tuple[int, str]] = [(0, "dividend")] if table.kind == "dividend" else []
+    sections: list[tuple[int, str]] = [(0, {"dividend": "dividend", "split": "stock split"}[table.kind])] \
+        if table.kind in ("dividend", "split") else []
     if table.kind == "segment" and table.title.captions:
         # the nearest caption names the measure ("Revenues:", "Segment profit or loss:")
         sections = [(0, table.title.captions[0].rstrip(":").strip())]
@@ -741,6 +750,9 @@ def _periods_in_columns(table: _Table, data_rows: list[Row]) -> None:
                     break
 
 
+# a row named by the loss side of an income item ("Net loss attributable to noncontrolling interests"): a
+# positive figure is a loss (the mapper negates it for concepts that are not losses themselves)
+_LOSS_SIDE = re.compile(r"^net\s+loss(?:es)?\b(?!.*\b(?:income|profit|gain)\b)", re.I)
 _SUPERSEDED = re.compile(r"\b(?:previous(?:ly)?|original|initial|prior|earlier|former|old)\b", re.I)
 _SCENARIO = re.compile(r"\b(?:targets?|forecasts?|plan|results?|actual|previous|revised|new|initial|original|latest)\b", re.I)
 _CHANGE_ROW = re.compile(r"^(?:change|difference|increase|decrease|variance|yoy)\b|\((?:[A-Z])\s*-\s*(?:[A-Z])\)", re.I)
@@ -977,7 +989,7 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
     lowered_contribution = table.kind == "cashflow" or lowered_less
     observation = Observation(
         span=span, value=value, unit=unit, decimals=decimals, scale=scale, dash=cell.number is None,
-        period_hint=hint_of_period,
+        period_hint=hint_of_period, negated_wording=bool(_LOSS_SIDE.search(clean)) and table.kind != "cashflow",
         contribution=lowered_contribution, kind=kind, **common)
     result.observations.append(observation)
     if cell.note and any(ch.isdigit() for ch in cell.note):
