@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from . import numbers
 from .model import Block, Cell, Document, Row, Span
 
 _AMOUNT = re.compile(r"(?:JPY|¥|US\$|\$)\s?\d|\d\s?(?:million|billion|thousand)\b|\d\s?%", re.I)
@@ -20,6 +21,15 @@ _SENTENCE_END = re.compile(r"[.;,]\s*$")
 _RULE = re.compile(r"^(?=.*?[-=]{3})[\s+|:=-]+$")
 _SPACED = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")  # runs of text separated by two or more spaces
 _NUMERIC = re.compile(r"^[(\-\u2013\u2014]?\s*(?:JPY|¥|\$)?\s?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-z]{1,5})?\)?$|^[-\u2013\u2014]$")
+
+
+def _numeric(text: str) -> bool:
+    """A cell holding a value: a number as written ("JPY1,250", "(3.8%)"), maybe with a note after it
+    ("JPY1,250 (paid)", "JPY1,500 (forecast)")."""
+    if _NUMERIC.match(text):
+        return True
+    core, note = numbers.split_note(text)
+    return bool(note) and bool(_NUMERIC.match(core))
 
 
 def split_cells(line: str, number: int, separator: str = "\t") -> list[Cell]:
@@ -213,7 +223,7 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
         return None
     runs = [_runs(line) for line in lines]
     numeric_rows = sum(1 for line, r in zip(lines, runs, strict=True)
-                       if len(r) >= 2 and _NUMERIC.match(line[r[-1][0]:r[-1][1]]))
+                       if len(r) >= 2 and _numeric(line[r[-1][0]:r[-1][1]]))
     if numeric_rows < 2:
         return None
     width = max(len(r) for r in runs)
@@ -228,7 +238,7 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
     extent: dict[int, tuple[int, int]] = {}
     for line, found in zip(lines, runs, strict=True):
         for start, end in found[1:]:
-            if _NUMERIC.match(line[start:end]):
+            if _numeric(line[start:end]):
                 i = nearest(end)
                 lo, hi = extent.get(i, (start, end))
                 extent[i] = (min(lo, start), max(hi, end))
@@ -248,7 +258,7 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
         label_taken = False
         for start, end in found:
             text = line[start:end]
-            numeric = bool(_NUMERIC.match(text))
+            numeric = _numeric(text)
             if not label_taken and not numeric and start < header[1][0] and (
                     start <= margin + 8 or column_of(start, end) is None):
                 index = 0

@@ -19,7 +19,7 @@ NEGATIVE_MARKS = "\u25b3\u25b2"  # "△" and "▲": a negative number in Japanes
 
 # Digits either grouped in threes by commas, or ungrouped; optional decimals.
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SUFFIX = r"(?:%|Gbps|Mbps|Tbps|shares|bps)"
+_SUFFIX = r"(?:%|Gbps|Mbps|Tbps|shares|bps|per\s+(?:common\s+)?share)"
 
 # Possessive spaces (\s*+): each run of spaces is read once, so a cell of a thousand spaces
 # fails in linear time (adjacent \s* around optional parts would try every split of the run).

@@ -686,7 +686,7 @@ _PERIOD_ADJECTIVE = re.compile(r"^(?:quarterly|annual|full[- ]year|half[- ]year(
 def plain_item(s: Sentence, at: At, r: Reading) -> Reading:
     """"quarterly revenue", "fourth-quarter net sales", "earnings per diluted share": the line item, once
     the words that name the period (already read) are taken off and the per-share wording put plainly."""
-    if r.label:
+    if r.label and not re.search(r"\bdividend", r.label, re.I):  # "annual dividend" is a kind of dividend
         r.label = _PERIOD_ADJECTIVE.sub("", r.label)
         if m := _PER_KIND_SHARE.search(r.label):
             r.label = f"{m['kind'].lower()} earnings per share"

@@ -349,7 +349,8 @@ def _runs(cells: list[SCell]) -> list[_Row]:
                 prev = current.label  # "Year ending March 31, 2021" / values / "(estimated)": one label
                 current.label = SCell(f"{prev.text} {c.text.strip()}", prev.span, "text", prev.lines + 1)
                 continue
-            if current.label is not None and not current.values and after_values and _continues(current.label.text, c.text):
+            if current.label is not None and not current.values and (
+                    after_values or _PERIOD_END.search(current.label.text)) and _continues(current.label.text, c.text):
                 prev = current.label  # "Annual Cash Dividend" / "(per share of common stock)": one label
                 current.label = SCell(f"{prev.text} {c.text}", prev.span, "text", prev.lines + 1)
                 continue

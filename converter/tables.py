@@ -869,7 +869,11 @@ def _corner_item(table: _Table) -> str:
     """The line item a table's top-left caption names ("Dividend per common share Record date")."""
     corner = table.block.headers[0] if table.block.headers else ""
     m = re.search(r"^.*?\bper\s+(?:common\s+)?share\b", corner, re.I)
-    return m.group(0) if m else corner
+    if m:
+        return m.group(0)
+    if _PER_SHARE_ITEM.search(table.title.title):
+        return ""  # "Record date" over the period column: the title names the item ("Annual dividend per share")
+    return corner
 
 
 def _report_other_cells(row: Row, other: list[_Cell], label: str, result: Extraction) -> None:
@@ -905,6 +909,8 @@ def _observe(table: _Table, row: Row, row_index: int, cell: _Cell, label: str, c
     shares, row_currencies, per_share, clean, hint_of_period, lowered_less = _label_info(label)
     if not per_share and any(_PER_SHARE.search(c) for c in context) and not _SHARE_COUNT.search(" ".join(context)):
         per_share = True  # "Earnings per share:" / "Basic": the section says what the row's amounts are
+    if cell.number is not None and cell.number.suffix.lower().startswith("per"):
+        per_share = True  # "JPY22.00 per share"
     forecast = status is Status.FORECAST or (table.status is Status.FORECAST and not said_actual) or cell.forecast
     status = Status.FORECAST if forecast else Status.ACTUAL
     if cell.extra is not None:
