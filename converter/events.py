@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import money
-from .model import PURE, Block, Document, Extraction, Observation, Period, Skip, Span, Unit
+from .model import PURE, Block, Document, Extraction, Observation, Period, Skip, Span, Status, Unit
 from .periods import FiscalCalendar, find_dates
 
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -99,7 +99,14 @@ _DPS = re.compile(
 _PER_SHARE_DIVIDEND = re.compile(
     rf"(?P<amount>(?:{money.PREFIX})\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s?(?:cents|yen|pence)\b)\s+per\s+(?:common\s+)?share",
     re.I)
-_KIND_WORD = re.compile(r"\b(quarterly|special|interim|year-end|final|annual|commemorative)\b", re.I)
+_KIND_WORD = re.compile(r"\b(quarterly|special|interim|year-end|final|annual|full[- ]year|commemorative)\b", re.I)
+_FISCAL_LABEL = re.compile(r"\b(?:FY\s?(?P<a>\d{4})|fiscal\s+(?:year\s+)?(?P<b>\d{4})|(?:fiscal\s+)?year\s+end(?:ing|ed)\s+"
+                           r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}))", re.I)
+_FORECAST_WORDS = re.compile(r"\b(?:expects?|expected|plans?|planned|forecasts?|targets?|intends?|proposes?|proposed|"
+                             r"to\s+pay|will\s+pay)\b", re.I)
+_SUPERSEDED_AMOUNT = re.compile(rf"\b(?:earlier|previous|prior|original|initial)\s+(?:forecast|target|plan)\s+(?:was|of|had\s+been)\s+"
+                                rf"(?P<amount>(?:{money.PREFIX})\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s?(?:cents|yen|pence|p)\b)",
+                                re.I)
 _DECLARED = re.compile(r"\b(?:declared|approved|resolved|decided|set\s+at|is\s+set\s+at|will\s+pay|to\s+pay|"
                        r"propose[sd]?|raise[sd]?|increase[sd]?)\b", re.I)
 
@@ -124,13 +131,16 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, issued: dt.
                      for number in range(block.first_line, block.last_line + 1) if number not in skip_lines
                      for line in (doc.line(number),) for s, e in _sentences(line)]
         about_split = any(_SPLIT_WORD.search(text) for text, _ in sentences)
+        fiscal_year = None  # the fiscal year the paragraph named last
         for i, (text, offset) in enumerate(sentences):
             if about_split and not re.search(r"dividend", text, re.I):
                 _split(ctx, text, offset, day)
+            if (named := _fiscal_year_in(text, ctx)) is not None:
+                fiscal_year = named
             if re.search(r"dividend", text, re.I):
                 # the dates may be in the sentence that follows ("It will be paid May 26, 2017, to ...")
                 follow = sentences[i + 1] if i + 1 < len(sentences) and _FOLLOWS.match(sentences[i + 1][0]) else None
-                _dividend(ctx, text, offset, follow)
+                _dividend(ctx, text, offset, follow, fiscal_year)
             _meeting(ctx, text, offset)
     for skip in ctx.result.skipped:
         skip.origin = "prose"
@@ -213,8 +223,10 @@ def _split(ctx: Context, text: str, offset, day: Period | None) -> None:
 _FOLLOWS = re.compile(r"\s*(?:It|They|This\s+dividend|The\s+dividend|The\s+payment)\b")
 
 
-def _dividend(ctx: Context, text: str, offset, follow=None) -> Observation | None:
-    """A dividend per share the sentence declares, with its kind, and its record and payment dates."""
+def _dividend(ctx: Context, text: str, offset, follow=None, fiscal_year: int | None = None) -> Observation | None:
+    """A dividend per share the sentence declares, with its kind, and its record and payment dates.
+    ``fiscal_year``: the year the paragraph named last ("... a FY2010 year-end dividend of JPY1,500 ...
+    the dividend for the full year comes to JPY2,750 per share")."""
     m = _DPS.search(text) or _PER_SHARE_DIVIDEND.search(text)
     if m is None or not _DECLARED.search(text[:m.start() + 1] + text[m.end():]) and not re.search(
             r"dividend\s+(?:of|at)\b", text, re.I):
@@ -223,6 +235,10 @@ def _dividend(ctx: Context, text: str, offset, follow=None) -> Observation | Non
     kind_m = (m.groupdict().get("kind") and m) or _KIND_WORD.search(text[:m.start()][-80:])
     kind = (kind_m.group("kind") if kind_m is m else kind_m.group(1)) if kind_m else ""
     kind = (kind or "").lower().replace("regular ", "")
+    kind = "annual" if kind.startswith("full") else kind
+    stated_year = _fiscal_year_in(text, ctx)
+    fiscal_year = stated_year if stated_year is not None else fiscal_year
+    forecast = bool(_FORECAST_WORDS.search(text[:m.start()]))
     dates = _dates_with_roles(text, offset, 0)
     if follow is not None and not any(d.label == "record date" for d in dates):
         dates += _dates_with_roles(follow[0], follow[1], 0)
@@ -245,7 +261,7 @@ def _dividend(ctx: Context, text: str, offset, follow=None) -> Observation | Non
     if currency != ctx.currency:
         ctx.result.skipped.append(Skip(span, amount, f"dividend in {currency}, not the reporting currency", "dividend"))
         return None
-    period = _dividend_period(kind, record, ctx)
+    period = _dividend_period(kind, record, ctx, fiscal_year)
     if period is None:
         ctx.result.skipped.append(Skip(span, amount, "dividend per share without a record date or fiscal period",
                                        "dividend per share"))
@@ -259,8 +275,16 @@ def _dividend(ctx: Context, text: str, offset, follow=None) -> Observation | Non
         label=label, sections=("dividend",) + ((kind,) if kind else ()), statement="prose", span=span,
         source_text=amount, value=value.normalize() if value != value.to_integral() else value,
         period=period, unit=Unit((f"iso4217:{currency}",), ("xbrli:shares",)), decimals=places - scale, origin="prose",
-        declared=True)
+        declared=not forecast, status=Status.FORECAST if forecast else Status.ACTUAL)
     ctx.result.observations.append(dividend)
+    if forecast and (old := _SUPERSEDED_AMOUNT.search(text, m.end())):
+        # "... of JPY1,500 per share; its earlier forecast was JPY1,250": the forecast this one replaced
+        digits = re.search(r"\d+(?:\.\d+)?", old["amount"])
+        start = old.start("amount") + digits.start()
+        ctx.result.observations.append(replace(
+            dividend, span=offset(start, start + len(digits.group(0))), source_text=old["amount"],
+            value=Decimal(digits.group(0)), decimals=len(digits.group(0).split(".")[1]) if "." in digits.group(0) else 0,
+            superseded=True))
     for stated in dates:
         if stated.label in ("record date", "payment date"):
             ctx.result.observations.append(Observation(
@@ -269,15 +293,30 @@ def _dividend(ctx: Context, text: str, offset, follow=None) -> Observation | Non
     return dividend
 
 
-def _dividend_period(kind: str, record: _Stated | None, ctx: Context) -> Period | None:
-    """Interim: the first half; year-end / final: the fiscal year (from the record date on the
-    calendar); a dividend declared without a period of its own: its record date."""
-    if record is not None:
-        if kind in ("interim", "year-end", "final") and ctx.cal.known:
-            fy = ctx.cal.fiscal_year_of(record.date)
+def _dividend_period(kind: str, record: _Stated | None, ctx: Context, fiscal_year: int | None = None) -> Period | None:
+    """Interim: the first half; year-end / final / annual: the fiscal year (named in the text, or the
+    one holding the record date on the calendar); a dividend declared without a period of its own: its
+    record date."""
+    if kind in ("interim", "year-end", "final", "annual") and ctx.cal.known:
+        fy = fiscal_year if fiscal_year is not None else (ctx.cal.fiscal_year_of(record.date) if record else None)
+        if fy is not None:
             return ctx.cal.half(fy, 1) if kind == "interim" else ctx.cal.year(fy)
+    if record is not None:
         return Period(start=record.date, end=record.date)
     return None
+
+
+def _fiscal_year_in(text: str, ctx: Context) -> int | None:
+    """The fiscal year a sentence names: "FY2010", "fiscal 2025", "the fiscal year ending March 31, 2024"."""
+    if not ctx.cal.known:
+        return None
+    m = _FISCAL_LABEL.search(text)
+    if m is None:
+        return None
+    if m["date"]:
+        day = next((d.date for d in find_dates(m["date"]) if d.date), None)
+        return ctx.cal.fiscal_year_of(day) if day else None
+    return int(m["a"] or m["b"])
 
 
 def _meeting(ctx: Context, text: str, offset) -> None:

@@ -542,6 +542,10 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
     header_rows, data_rows = rows[start:header_end], rows[header_end:]
     width = max(len(r.cells) for r in rows)
     kind = title.kind
+    corner = block.headers[0] if block.headers else (rows[0].label if rows else "")
+    if kind == "other" and (corner_kind := kind_of_title(corner or "")) in ("dividend", "split"):
+        kind = corner_kind  # "Dividend per share | Interim | Year-end | Full-Year": the corner says what the table is
+        title = TableTitle(kind, title.title, title.captions)
     if kind == "other" and doctype in _NOTICE_KINDS:
         # a table of a split or dividend notice is about the split or the dividend, whatever its own title
         kind = _NOTICE_KINDS[doctype]
@@ -766,9 +770,14 @@ def _scenario_rows(rows: list[Row]) -> bool:
     return len(labels) >= 2 and len(named) * 2 >= len(labels) and any(_SCENARIO.search(lb) for lb in labels)
 
 
+_ANNOUNCED_ON = re.compile(r"\((?:disclosed|announced|released|published|revised|resolved)\s+on\s+[^()]*\)", re.I)
+
+
 def _row_period(table: _Table, row: Row) -> Period | None:
-    label = clean_label(row.label)
-    return parse_period(label, table.cal, bare_date_is_instant=True) if label else None
+    """The period a row label names ("Year ended March 31, 2021", "FY2010"); the day a forecast was
+    announced ("Previous Forecast (Disclosed on May 12, 2021)") is no period of the row."""
+    label = _ANNOUNCED_ON.sub(" ", clean_label(row.label))
+    return parse_period(label, table.cal, bare_date_is_instant=True) if label.strip() else None
 
 
 def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
