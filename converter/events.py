@@ -91,13 +91,14 @@ def _dates_with_roles(text: str, offset, line: int) -> list[_Stated]:
     return out
 
 
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,500 or 0.82
 _DPS = re.compile(
     rf"(?P<kind>quarterly|special|regular\s+quarterly|interim|year-end|final|annual|ordinary|commemorative)?\s*"
     rf"(?:cash\s+)?dividends?\s+(?:of\s+surplus\s+)?(?:\w+\s+){{0,8}}?(?:of|at|is|was|to|be)\s+"
-    rf"(?P<amount>(?:{money.PREFIX})\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s?(?:cents|yen|pence|p)\b)\s+"
+    rf"(?P<amount>(?:{money.PREFIX})\s?{_NUM}|{_NUM}\s?(?:cents|yen|pence|p)\b)\s+"
     r"(?:per\s+(?:share|common\s+share)|a\s+share)", re.I)
 _PER_SHARE_DIVIDEND = re.compile(
-    rf"(?P<amount>(?:{money.PREFIX})\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s?(?:cents|yen|pence)\b)\s+per\s+(?:common\s+)?share",
+    rf"(?P<amount>(?:{money.PREFIX})\s?{_NUM}|{_NUM}\s?(?:cents|yen|pence)\b)\s+per\s+(?:common\s+)?share",
     re.I)
 _KIND_WORD = re.compile(r"\b(quarterly|special|interim|year-end|final|annual|full[- ]year|commemorative)\b", re.I)
 _FISCAL_LABEL = re.compile(r"\b(?:FY\s?(?P<a>\d{4})|fiscal\s+(?:year\s+)?(?P<b>\d{4})|(?:fiscal\s+)?year\s+end(?:ing|ed)\s+"
@@ -105,7 +106,7 @@ _FISCAL_LABEL = re.compile(r"\b(?:FY\s?(?P<a>\d{4})|fiscal\s+(?:year\s+)?(?P<b>\
 _FORECAST_WORDS = re.compile(r"\b(?:expects?|expected|plans?|planned|forecasts?|targets?|intends?|proposes?|proposed|"
                              r"to\s+pay|will\s+pay)\b", re.I)
 _SUPERSEDED_AMOUNT = re.compile(rf"\b(?:earlier|previous|prior|original|initial)\s+(?:forecast|target|plan)\s+(?:was|of|had\s+been)\s+"
-                                rf"(?P<amount>(?:{money.PREFIX})\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s?(?:cents|yen|pence|p)\b)",
+                                rf"(?P<amount>(?:{money.PREFIX})\s?{_NUM}|{_NUM}\s?(?:cents|yen|pence|p)\b)",
                                 re.I)
 _DECLARED = re.compile(r"\b(?:declared|approved|resolved|decided|set\s+at|is\s+set\s+at|will\s+pay|to\s+pay|"
                        r"propose[sd]?|raise[sd]?|increase[sd]?)\b", re.I)
@@ -229,21 +230,24 @@ def _dividend(ctx: Context, text: str, offset, follow=None, fiscal_year: int | N
     the dividend for the full year comes to JPY2,750 per share")."""
     m = _DPS.search(text) or _PER_SHARE_DIVIDEND.search(text)
     if m is None or not _DECLARED.search(text[:m.start() + 1] + text[m.end():]) and not re.search(
-            r"dividend\s+(?:of|at)\b", text, re.I):
+            r"dividend\s+(?:of|at)\b", text, re.I) and not _FORECAST_WORDS.search(text[:m.start()]):
         return None
     amount = m["amount"]
-    kind_m = (m.groupdict().get("kind") and m) or _KIND_WORD.search(text[:m.start()][-80:])
+    # the kind: written before "dividend" in the match, or in the words between "dividend" and the amount
+    # ("the dividend for the full year comes to ..."), else just before the match
+    kind_m = (m.groupdict().get("kind") and m) or _KIND_WORD.search(text, m.start(), m.start("amount")) or \
+        _KIND_WORD.search(text[:m.start()][-30:])
     kind = (kind_m.group("kind") if kind_m is m else kind_m.group(1)) if kind_m else ""
     kind = (kind or "").lower().replace("regular ", "")
     kind = "annual" if kind.startswith("full") else kind
-    stated_year = _fiscal_year_in(text, ctx)
+    stated_year = _fiscal_year_in(text[:m.start("amount")], ctx)  # not "... up JPY500 on FY2009"
     fiscal_year = stated_year if stated_year is not None else fiscal_year
     forecast = bool(_FORECAST_WORDS.search(text[:m.start()]))
     dates = _dates_with_roles(text, offset, 0)
     if follow is not None and not any(d.label == "record date" for d in dates):
         dates += _dates_with_roles(follow[0], follow[1], 0)
     record = next((d for d in dates if d.label == "record date"), None)
-    cur_m = re.match(rf"(?P<cur>{money.PREFIX})\s?(?P<num>\d+(?:\.\d+)?)|(?P<num2>\d+(?:\.\d+)?)\s?(?P<word>cents|yen|pence|p)",
+    cur_m = re.match(rf"(?P<cur>{money.PREFIX})\s?(?P<num>[\d,]+(?:\.\d+)?)|(?P<num2>[\d,]+(?:\.\d+)?)\s?(?P<word>cents|yen|pence|p)",
                      amount, re.I)
     if cur_m is None:
         return None
@@ -266,7 +270,7 @@ def _dividend(ctx: Context, text: str, offset, follow=None, fiscal_year: int | N
         ctx.result.skipped.append(Skip(span, amount, "dividend per share without a record date or fiscal period",
                                        "dividend per share"))
         return None
-    value = Decimal(number).scaleb(scale)
+    value = Decimal(number.replace(",", "")).scaleb(scale)
     places = len(number.split(".")[1]) if "." in number else 0
     label = {"interim": "interim dividend per share", "year-end": "year-end dividend per share",
              "final": "year-end dividend per share", "annual": "annual dividend per share"}.get(kind,
@@ -279,11 +283,12 @@ def _dividend(ctx: Context, text: str, offset, follow=None, fiscal_year: int | N
     ctx.result.observations.append(dividend)
     if forecast and (old := _SUPERSEDED_AMOUNT.search(text, m.end())):
         # "... of JPY1,500 per share; its earlier forecast was JPY1,250": the forecast this one replaced
-        digits = re.search(r"\d+(?:\.\d+)?", old["amount"])
+        digits = re.search(r"[\d,]*\d(?:\.\d+)?", old["amount"])
         start = old.start("amount") + digits.start()
         ctx.result.observations.append(replace(
             dividend, span=offset(start, start + len(digits.group(0))), source_text=old["amount"],
-            value=Decimal(digits.group(0)), decimals=len(digits.group(0).split(".")[1]) if "." in digits.group(0) else 0,
+            value=Decimal(digits.group(0).replace(",", "")),
+            decimals=len(digits.group(0).split(".")[1]) if "." in digits.group(0) else 0,
             superseded=True))
     for stated in dates:
         if stated.label in ("record date", "payment date"):

@@ -216,7 +216,10 @@ def year_before(period: Period, cal: FiscalCalendar, weeks_said=None) -> Period 
 
 
 def _period_of_subject(label: str, s: Sentence) -> Period | None:
-    """"quarterly revenue", "fourth-quarter net sales": the release's quarter; "annual dividend": its year."""
+    """"quarterly revenue", "fourth-quarter net sales": the release's quarter; "full-year revenue": its year.
+    (An "annual dividend" or a "quarterly dividend" is a kind of dividend, not a period.)"""
+    if re.search(r"\bdividend", label, re.I):
+        return None
     if _QUARTER_WORDS.search(label) and "quarter" in s.ctx.release:
         return s.ctx.release["quarter"]
     if _YEAR_WORDS.search(label) and "year" in s.ctx.release:

@@ -492,6 +492,7 @@ class _Table:
     status: Status  # the table's own status ("3. Target of ..." makes every number a forecast)
     result: Extraction
     caption_period: Period | None = None  # the period the table's title names ("1H FY2008 targets (April 1, ...)")
+    corner: str = ""  # the top-left cell of its header rows ("Dividend per share")
 
 
 def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, convenience_note: bool,
@@ -578,6 +579,7 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
     reporting = _reporting_currency(columns) or _hinted_currency(data_rows) or currency
     table = _Table(block, kind, title, cal, convenience_note, columns, reporting, table_status, result)
     table.caption_period = next((p for c in title.captions[:3] if (p := parse_period(c, cal))), None)
+    table.corner = header_rows[0].label if header_rows else ""
     if not any(c.period for c in columns[1:]) and (any(_row_period(table, r) for r in data_rows) or
                                                     _scenario_rows(data_rows)):
         # line items across the top, a period or a scenario per row ("Previous Target (A)", "Results for 1H FY2007")
@@ -876,7 +878,7 @@ def _title_item(title: str) -> str:
 
 def _corner_item(table: _Table) -> str:
     """The line item a table's top-left caption names ("Dividend per common share Record date")."""
-    corner = table.block.headers[0] if table.block.headers else ""
+    corner = table.block.headers[0] if table.block.headers else table.corner
     m = re.search(r"^.*?\bper\s+(?:common\s+)?share\b", corner, re.I)
     if m:
         return m.group(0)
