@@ -67,6 +67,7 @@ _UNIT_HEADER = re.compile(
 )
 _CHANGE = re.compile(r"\b(?:yoy|change|growth|increase\s*\(decrease\))\b", re.I)
 _FOOTNOTE = re.compile(r"(?<!\s)(?:\s*+(?:\\?\*\s*+\d+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>.*?</sup>)|(?<=[a-z]{3})[1-9])+\s*+$")
+_INNER_FOOTNOTE = re.compile(r"(?<=[a-z]{3})[1-9](?=\s+\()")  # "Annual Cash Dividend4 (per share of common stock)"
 _MARKUP = re.compile(r"</?(?:u|b|i|strong|em|sup)>|\*\*")
 _SHARES_HINT = re.compile(r"\s*\((?:shares|ADSs?)\)", re.I)
 _CURRENCY_HINT = re.compile(r"\s*\(((?:\s*(?:JPY|yen|U\.S\. Dollars|USD|US\$)\s*/?)+)\)", re.I)
@@ -74,7 +75,10 @@ _PER_SHARE = re.compile(r"\bper\s+(?:common\s+|diluted\s+|basic\s+)?(?:share|ADS
 _SHARE_COUNT = re.compile(r"\b(?:shares\s+used|number\s+of\s+(?:common\s+)?shares|shares\s+outstanding|"
                           r"weighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?shares|shares\s+issued)\b", re.I)
 _IN_THOUSANDS = re.compile(r"\(000'?s\)|\bin\s+thousands\b", re.I)
-_DIVIDEND_TYPE = re.compile(r"\b(interim|year[- ]?end|annual|[1-4]Q[- ]?end|total)\b", re.I)
+_DIVIDEND_TYPE = re.compile(r"\b(interim|year[- ]?end|end\s+of\s+(?:the\s+)?(?:fiscal\s+)?year|full[- ]?year|annual|"
+                            r"[1-4]Q[- ]?end|(?:end\s+of\s+(?:the\s+)?)?(?:1st|2nd|3rd|first|second|third)\s+quarter(?:[- ]end)?|"
+                            r"total)\b", re.I)
+_ORDINAL_QUARTER = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3}
 _QUARTER_END = re.compile(r"\b(?:[1-4]Q[- ]?end|interim|year[- ]?end)\b", re.I)
 
 
@@ -141,12 +145,15 @@ def dividend_type(text: str) -> str:
     m = _DIVIDEND_TYPE.search(text)
     if not m:
         return ""
-    word = m.group(1).lower().replace(" ", "-")
+    word = " ".join(m.group(1).lower().split())
+    if q := re.search(r"(1st|2nd|3rd|first|second|third)\s+quarter", word):  # "2nd Quarter", "End of 2nd quarter"
+        word = f"{_ORDINAL_QUARTER[q[1]]}q-end"
+    word = word.replace(" ", "-")
     if word in ("interim", "2q-end", "2qend"):
         return "interim"
-    if word.startswith("year"):
+    if word.startswith(("year", "end-of")):
         return "year-end"
-    if word in ("annual", "total"):
+    if word in ("annual", "total") or word.startswith("full"):
         return "annual"
     return word[:2].upper() + "-end"
 
@@ -178,7 +185,7 @@ def clean_label(text: str) -> str:
     """The line-item label without markup, enumerations and footnote marks ("1) ...",
     "IP service*1", "Net profit3")."""
     text = _ENUMERATION.sub("", _MARKUP.sub("", text))
-    text = _FOOTNOTE.sub("", text)
+    text = _INNER_FOOTNOTE.sub("", _FOOTNOTE.sub("", text))
     return " ".join(text.split())
 
 
