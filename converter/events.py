@@ -35,7 +35,8 @@ _N = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|
 # "four-for-one stock split", "50-for-1 split", "3-for-1 forward split", "two-for-one"
 _FOR = re.compile(rf"\b(?P<a>{_N})[- ]for[- ](?P<b>{_N})\b(?=[^.]{{0,40}}\bsplit)", re.I)
 # "at a ratio of 3:1", "ratio of 1:200", "split ... 1:2"
-_COLON = re.compile(r"\b(?:ratio\s+of\s+|split\s+(?:ratio\s+)?(?:of\s+)?)(?P<a>\d{1,4})\s*:\s*(?P<b>\d{1,4})\b", re.I)
+_COLON = re.compile(r"\b(?:ratio\s+of\s+|split\s+(?:ratio\s+)?(?:of\s+)?)(?P<a>\d{1,4})\s*:\s*(?P<b>\d{1,4})\b"
+                    r"|\b(?P<a2>\d{1,4})\s*:\s*(?P<b2>\d{1,4})\s+(?:stock\s+|share\s+)?split\b", re.I)
 # "each share ... will be split into two shares"
 _INTO = re.compile(rf"\bsplit\s+into\s+(?P<b>{_N})\s+shares\b", re.I)
 _REVERSE = re.compile(r"\breverse\s+(?:stock\s+)?split\b|\bshare\s+consolidation\b|\bconsolidat\w+\s+of\s+shares\b", re.I)
@@ -190,8 +191,9 @@ def _split(ctx: Context, text: str, offset, day: Period | None) -> None:
         a, b = _number(m["a"]), _number(m["b"])
         found.append((m.start("a"), m.end("a"), m.group(0), a, b, m["a"].isdigit()))
     for m in _COLON.finditer(text):
-        a, b = int(m["a"]), int(m["b"])
-        big = "a" if a >= b else "b"
+        first, second = ("a", "b") if m["a"] else ("a2", "b2")
+        a, b = int(m[first]), int(m[second])
+        big = first if a >= b else second
         found.append((m.start(big), m.end(big), m.group(0), max(a, b), min(a, b), True))
     for m in _INTO.finditer(text):
         found.append((m.start("b"), m.end("b"), m.group(0), _number(m["b"]), 1, m["b"].isdigit()))

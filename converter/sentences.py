@@ -646,6 +646,20 @@ def amount_of(s: Sentence, at: At) -> Reading | None:
     return None
 
 
+_SHARES_STATE = re.compile(r"^\s*(?:of\s+(?P<cls>(?:common|ordinary|preferred|class\s+\w)\s+(?:stock|shares))\s+)?"
+                           r"(?P<state>outstanding|issued\s+and\s+outstanding|issued|authorized)\b", re.I)
+
+
+def shares_outstanding(s: Sentence, at: At) -> Reading | None:
+    """"as of March 31, 2008 the company had 206,478 shares of common stock outstanding": a share count,
+    named by the class and state written after it, at the date the sentence gives."""
+    m = _SHARES_STATE.match(at.after)
+    if at.tok.kind != "shares" or m is None:
+        return None
+    label = f"shares of {(m['cls'] or 'common stock').lower()} {m['state'].lower()}"
+    return Reading(label, _period_in(at.before, s.ctx.cal))
+
+
 def amount_in(s: Sentence, at: At) -> Reading | None:
     """"JPY3,205 million in nonmarketable equity securities": an amount labelled by what follows it."""
     if at.tok.kind == "amount" and (m := _IN_FOLLOWS.match(at.after)) is not None:
@@ -653,7 +667,7 @@ def amount_in(s: Sentence, at: At) -> Reading | None:
     return None
 
 
-SUBJECT_RULES = (translation, respectively, counted, balance_from, changed_from_to, comparative, rose_to, copula, breakdown_part,
+SUBJECT_RULES = (translation, respectively, shares_outstanding, counted, balance_from, changed_from_to, comparative, rose_to, copula, breakdown_part,
                  apposition_after_change, phrase_comma, amount_of, amount_in)
 
 # -- refinements: (sentence, token, reading) -> the reading, adjusted
