@@ -12,6 +12,7 @@ import re
 
 from . import numbers
 from .model import Block, Cell, Document, Row, Span
+from .periods import find_dates
 
 _AMOUNT = re.compile(r"(?:JPY|¥|US\$|\$)\s?\d|\d\s?(?:million|billion|thousand)\b|\d\s?%", re.I)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s")
@@ -29,7 +30,10 @@ def _numeric(text: str) -> bool:
     if _NUMERIC.match(text):
         return True
     core, note = numbers.split_note(text)
-    return bool(note) and bool(_NUMERIC.match(core))
+    if note and _NUMERIC.match(core):
+        return True
+    dates = find_dates(text)  # "September 30, 2021": a date fills a cell the way a number does
+    return len(dates) == 1 and dates[0].date is not None and len(dates[0].text) >= len(text.strip()) - 2
 
 
 def split_cells(line: str, number: int, separator: str = "\t") -> list[Cell]:
@@ -214,11 +218,16 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
     column it sits under."""
     numbers = list(range(block.first_line, block.last_line + 1))
     lines = [doc.line(n) for n in numbers]
-    # leading caption lines ("Consolidated Statements of Income", "(Thousands of JPY)") stay a paragraph
-    first = next((i for i in range(len(lines))
-                  if all("  " in line.strip() or _RULE.match(line) for line in lines[i:])), len(lines))
+    # leading caption lines ("Consolidated Statements of Income", "(Thousands of JPY)") stay a paragraph, and
+    # so do trailing lines written without the alignment ("Amount of dividend JPY2,077 million JPY925 million")
+    aligned = ["  " in line.strip() or bool(_RULE.match(line)) for line in lines]
+    first = next((i for i in range(len(lines)) if all(aligned[i:i + 2]) and i + 1 < len(lines)), len(lines))
+    end = first
+    while end < len(lines) and aligned[end]:
+        end += 1
     lead = Block("paragraph", block.first_line, block.first_line + first - 1) if first else None
-    numbers, lines = numbers[first:], lines[first:]
+    tail = Block("paragraph", numbers[end], block.last_line) if end < len(lines) else None
+    numbers, lines = numbers[first:end], lines[first:end]
     if len(lines) < 2:
         return None
     runs = [_runs(line) for line in lines]
@@ -269,8 +278,8 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
                 index = column_of(start, end) or nearest(end)
             cells[index] = Cell(text, Span(number, start, end))
         rows.append(Row(number, cells))
-    table = Block("table", numbers[0], block.last_line, rows=rows)
-    return [lead, table] if lead else [table]
+    table = Block("table", numbers[0], numbers[-1], rows=rows)
+    return [b for b in (lead, table, tail) if b is not None]
 
 
 def heading_text(line: str) -> str:
