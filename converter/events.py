@@ -68,7 +68,7 @@ _DATE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("split distribution date", re.compile(
         r"(?:distributed|payable|issued)\s+(?:after\s+the\s+(?:market|close)\s+(?:closes?\s+)?on|on)\s*$", re.I)),
     ("record date", re.compile(
-        r"(?:of\s+record|record\s+date)\s+(?:at\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of|is|of|was|:)?\s*$", re.I)),
+        r"(?:of\s+record|record\s+date)\s*(?:at\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of|is|of|was|:|,)?\s*$", re.I)),
     ("payment date", re.compile(r"(?:(?:to\s+be\s+)?paid|payable|payment)\s+(?:on\s+)?$", re.I)),
     ("general meeting date", re.compile(
         r"(?:general\s+meeting\s+of\s+shareholders|annual\s+(?:general\s+)?meeting(?:\s+of\s+shareholders)?)"

@@ -220,7 +220,8 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
     lines = [doc.line(n) for n in numbers]
     # leading caption lines ("Consolidated Statements of Income", "(Thousands of JPY)") stay a paragraph, and
     # so do trailing lines written without the alignment ("Amount of dividend JPY2,077 million JPY925 million")
-    aligned = ["  " in line.strip() or bool(_RULE.match(line)) for line in lines]
+    # (a line that starts far to the right, its label column blank, is a header line whose own gaps were lost)
+    aligned = ["  " in line.strip() or line.startswith(" " * 8) or bool(_RULE.match(line)) for line in lines]
     first = next((i for i in range(len(lines)) if all(aligned[i:i + 2]) and i + 1 < len(lines)), len(lines))
     end = first
     while end < len(lines) and aligned[end]:
@@ -278,8 +279,33 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
                 index = column_of(start, end) or nearest(end)
             cells[index] = Cell(text, Span(number, start, end))
         rows.append(Row(number, cells))
-    table = Block("table", numbers[0], numbers[-1], rows=rows)
+    extra = _unaligned_rows(doc, tail, width) if tail else []
+    if extra:
+        rows.extend(extra)
+        tail = Block("paragraph", extra[-1].line + 1, tail.last_line) if extra[-1].line < tail.last_line else None
+    table = Block("table", numbers[0], rows[-1].line, rows=rows)
     return [b for b in (lead, table, tail) if b is not None]
+
+
+def _unaligned_rows(doc: Document, tail: Block, width: int) -> list[Row]:
+    """Rows right under a space-aligned table written without its alignment, a label then its values:
+    "Date of payment December 3, 2021 December 4, 2020".  They end at the first line that is not one.
+    A row with fewer values than the table has columns is left unplaced (see Row.placed)."""
+    from .untabbed import value_tokens  # untabbed builds on this module
+
+    rows = []
+    for number in range(tail.first_line, tail.last_line + 1):
+        line = doc.line(number)
+        tokens = value_tokens(line)
+        if not tokens or len(tokens) >= width or not line[:tokens[0].start].strip() or any(
+                line[a.end:b.start].strip() for a, b in zip(tokens, tokens[1:])) or line[tokens[-1].end:].strip():
+            break
+        label_start = len(line) - len(line.lstrip())
+        cells = [Cell(line[label_start:tokens[0].start].rstrip(), Span(number, label_start, tokens[0].start))]
+        cells += [Cell(line[t.start:t.end], Span(number, t.start, t.end)) for t in tokens]
+        cells += [Cell("", Span(number, 0, 0)) for _ in range(width - len(cells))]
+        rows.append(Row(number, cells, placed=len(tokens) == width - 1))
+    return rows
 
 
 def heading_text(line: str) -> str:

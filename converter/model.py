@@ -154,6 +154,9 @@ class Cell:
 class Row:
     line: int
     cells: list[Cell]
+    # False for a row written without the table's alignment ("Amount of dividend JPY2,077 million JPY925 million"):
+    # its values stand in order in cells 1.., and the tables stage decides which columns they belong to
+    placed: bool = True
 
     @property
     def label(self) -> str:

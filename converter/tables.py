@@ -176,6 +176,7 @@ class Column:
     change: bool = False  # a year-on-year change column: derived, not reported
     superseded: bool = False  # "Previous Target", "Original forecast": a forecast a revision replaced
     qualifier: str = ""  # dividend type of a dividend column
+    borrowed: Column | None = None  # a forecast column that names no period forecasts this column's dividend
 
 
 _ENUMERATION = re.compile(r"^\s*(?:[-*•]\s+)?(?:\(?\d{1,2}\)|\(?[a-z]\)|\(Note\d*\)|\d{1,2}\.(?=\s))\s*", re.I)
@@ -433,7 +434,8 @@ def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: 
             col.unit is not None and col.unit.kind == "percent" and not col.own_header)
         col.status = status_of(col.header)
         col.superseded = col.status is Status.FORECAST and bool(_SUPERSEDED.search(col.header))
-        col.period = parse_period(col.header, cal, bare_date_is_instant=(kind == "balance"))
+        # the day a forecast was announced is no period of the column ("(Announced February 9, 2024)")
+        col.period = parse_period(_ANNOUNCED_ON.sub(" ", col.header), cal, bare_date_is_instant=(kind == "balance"))
     if kind == "dividend":
         _dividend_periods(columns, cal)
     return columns
@@ -447,10 +449,47 @@ def _dividend_periods(columns: list[Column], cal: FiscalCalendar) -> None:
     for col in columns[1:]:
         if col.period is None and col.status is Status.FORECAST and previous is not None:
             col.period, col.qualifier = previous.period, col.qualifier or previous.qualifier
+            col.borrowed = previous
         elif col.period is not None and col.qualifier:
             col.period = dividend_period(col.qualifier, cal.fiscal_year_of(col.period.end), cal)
         if col.period is not None:
             previous = col
+
+
+_RECORD_DATE = re.compile(r"\brecord\s+date\b", re.I)
+
+
+def _record_date_periods(columns: list[Column], rows: list[Row], cal: FiscalCalendar) -> None:
+    """A dividend's record date says which dividend it is, where the header does not: the
+    record date ends the period the dividend is paid for.  "Interim dividend of the previous
+    fiscal year" with "Record date ... June 30, 2023" (a December year) is the first half of
+    2023; "Decided / FY ending December 31, 2024" with "June 30, 2024" is that year's interim
+    dividend, not the annual one.  A date that ends no quarter, half or year of the calendar,
+    or a header that names another type ("Annual"), leaves the column as it is."""
+    record = next((r for r in rows if _RECORD_DATE.search(r.label)), None)
+    if record is None:
+        return
+    for col in columns[1:]:
+        if col.borrowed is not None:
+            # the forecast of the dividend on its left: whatever its own record date says (a copy-edit slip
+            # there is common), it follows that column, once that column is read
+            continue
+        if col.index >= len(record.cells):
+            continue
+        dates = find_dates(record.cells[col.index].text)
+        day = dates[0].date if len(dates) == 1 else None
+        if day is None:
+            continue
+        fiscal_year = cal.fiscal_year_of(day)
+        for qualifier in ("1Q-end", "interim", "3Q-end", "year-end"):
+            period = dividend_period(qualifier, fiscal_year, cal)
+            if period is not None and period.end == day and col.qualifier in ("", qualifier):
+                # the record date wins over a period carried into the column from a header on its left
+                col.period, col.qualifier = period, qualifier
+                break
+    for col in columns[1:]:
+        if col.borrowed is not None and col.borrowed.period is not None:
+            col.period, col.qualifier = col.borrowed.period, col.borrowed.qualifier
 
 
 def _column_places(rows: list[Row]) -> dict[int, int]:
@@ -562,6 +601,9 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
         _text_table(header_rows, data_rows, width, cal, convenience_note, default_period, result)
         return
     columns = column_model(header_rows, width, cal, kind, block.headers)
+    data_rows = [_placed(row, columns, result) for row in data_rows]
+    if kind == "dividend":
+        _record_date_periods(columns, data_rows, cal)
     _bare_years(columns, " ".join((block.headers[0] if block.headers else "", title.title, *title.captions[:2])), cal)
     if any(CUMULATIVE.search(t) for t in (title.title, *title.captions[:2]) if t):
         # "Consolidated results (cumulative)": a "3Q13" column is the nine months to December
@@ -587,12 +629,12 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
     table = _Table(block, kind, title, cal, convenience_note, columns, reporting, table_status, result)
     table.caption_period = next((p for c in title.captions[:3] if (p := parse_period(c, cal))), None)
     table.corner = header_rows[0].label if header_rows else ""
-    if not any(c.period for c in columns[1:]) and (any(_row_period(table, r) for r in data_rows) or
+    if not any(c.period for c in columns[1:]) and (any(_row_dated(table, r) for r in data_rows) or
                                                     _scenario_rows(data_rows)):
         # line items across the top, a period or a scenario per row ("Previous Target (A)", "Results for 1H FY2007")
         _periods_in_rows(table, data_rows)
         return
-    if not any(c.period for c in columns[1:]) and not any(_row_period(table, r) for r in data_rows):
+    if not any(c.period for c in columns[1:]) and not any(_row_dated(table, r) for r in data_rows):
         # "Highlights of 1H FY2013 Financial Results": the title names the period of every column
         for caption in title.captions[:3]:
             period = parse_period(caption, cal)
@@ -609,6 +651,27 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
         _periods_in_rows(table, data_rows)
     else:
         _skip_all(block, f"no period in the column or row headers of {title.title or 'this table'}", result)
+
+
+def _placed(row: Row, columns: list[Column], result: Extraction) -> Row:
+    """A row written without the table's alignment puts its values in the columns of actual
+    figures, in order, when there are exactly as many: "Amount of dividend JPY2,077 million
+    JPY925 million" under "Resolved | Previous Forecast | Previous year" fills the first and
+    the last column (a forecast has no amount paid).  Otherwise its values are skipped."""
+    if row.placed:
+        return row
+    values = [c for c in row.cells[1:] if c.text.strip()]
+    actual = [col.index for col in columns[1:] if col.status is not Status.FORECAST]
+    if len(actual) != len(values):
+        for cell in values:
+            result.skipped.append(Skip(cell.span, cell.text, "a row written without the table's alignment, with "
+                                       "fewer values than columns: which column each belongs to is unclear",
+                                       clean_label(row.label)))
+        return Row(row.line, row.cells[:1])
+    cells = [row.cells[0]] + [Cell("", Span(row.line, 0, 0)) for _ in columns[1:]]
+    for index, cell in zip(actual, values, strict=True):
+        cells[index] = cell
+    return Row(row.line, cells)
 
 
 def _is_text_table(rows: list[Row]) -> bool:
@@ -789,6 +852,24 @@ def _row_period(table: _Table, row: Row) -> Period | None:
     return parse_period(label, table.cal, bare_date_is_instant=True) if label.strip() else None
 
 
+_AS_OF = re.compile(r"^\(?\s*as\s+(?:of|at)\s+(?P<date>[^()]+?)\s*\)?$", re.I)
+
+
+def _as_of_cell(cells: tuple[_Cell, ...]) -> tuple[_Cell, Period] | None:
+    """The instant a cell of its own beside the values states: "(as of Wednesday, September 5, 2012)"."""
+    for cell in cells:
+        m = _AS_OF.match(cell.text.strip())
+        dates = find_dates(m["date"]) if m else []
+        if len(dates) == 1 and dates[0].date is not None:
+            return cell, Period(end=dates[0].date)
+    return None
+
+
+def _row_dated(table: _Table, row: Row) -> bool:
+    """Does the row's label name its period, or a cell of its own its instant ("(as of ...)")?"""
+    return _row_period(table, row) is not None or _as_of_cell(sum(_value_cells(row), ())) is not None
+
+
 def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
     """The TSE form: line items across the top, one period (or forecast) per row."""
     cal = table.cal
@@ -807,6 +888,10 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
                 period = nearest.pop() if len(nearest) == 1 else None
         good, other = _value_cells(row)
         _report_other_cells(row, other, label, table.result)
+        as_of = _as_of_cell((*good, *other)) if period is None else None
+        if as_of is not None:
+            period = as_of[1]
+            good = tuple(c for c in good if c is not as_of[0])
         if period is None:
             reason = ("change between the rows above (derived from reported values)" if _CHANGE_ROW.search(label)
                       else f"row {label!r} names no period")
@@ -822,7 +907,8 @@ def _periods_in_rows(table: _Table, data_rows: list[Row]) -> None:
             cell_period = period
             if col.qualifier:
                 cell_period = dividend_period(col.qualifier, cal.fiscal_year_of(period.end), cal)
-            item = col.label or _corner_item(table) or _title_item(table.title.title)
+            # a row dated by a cell of its own ("(as of ...)") names its item; else the row names a period
+            item = label if as_of else col.label or _corner_item(table) or _title_item(table.title.title)
             context = (col.qualifier,) if col.qualifier else ()
             if table.kind == "dividend":
                 context = ("dividend",) + context

@@ -1,0 +1,50 @@
+"""Properties of financial text, each shown by a small made-up filing of a company no registry
+knows (tests/fixtures/general).  Each test names the property; the corpus (tests/corpus) shows
+the same properties in real releases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import converter
+
+GENERAL = Path(__file__).parent / "fixtures" / "general"
+
+
+def facts(name: str) -> set[tuple]:
+    """(line, concept, period, value, status, dimension members) of every fact of a fixture."""
+    result = converter.convert(GENERAL / name)
+    return {(f.span.line, f.concept, f.period.key, f.value, f.status.value,
+             tuple(member for _, member in f.dimensions)) for f in result.facts}
+
+
+H1_24, H1_23 = "2024-01-01/2024-06-30", "2023-01-01/2023-06-30"
+
+
+def test_dividend_columns_dated_by_their_record_date_and_rows_written_without_the_alignment():
+    """A dividend notice's columns: the decided dividend, the forecast it replaces and last year's;
+    the record date says each is an interim dividend (June 30 in a December year) even where the
+    header names only the year or nothing; the last rows, written without the alignment, fill the
+    columns of actual figures (the forecast has no amount paid)."""
+    found = facts("dividend_unaligned_rows.txt")
+    per_share = {(f[2], f[3], f[4]) for f in found if f[1] == "DividendPerShareInterim"}
+    assert per_share == {(H1_24, Decimal("41.00"), "actual"), (H1_24, Decimal("40.00"), "forecast"),
+                         (H1_23, Decimal("38.00"), "actual")}
+    assert {(f[0], f[2], f[3]) for f in found if f[1] == "DividendsDeclared"} == {
+        (15, H1_24, Decimal(1312000000)), (15, H1_23, Decimal(1216000000))}
+    assert {(f[2], f[3]) for f in found if f[1] == "DividendPaymentDate"} == {
+        (H1_24, dt.date(2024, 9, 2)), (H1_23, dt.date(2023, 9, 4))}
+    assert not any(f[2].endswith("12-31") for f in found)  # no annual dividend read from the year in the header
+
+
+def test_a_cell_stating_its_own_day_dates_the_row():
+    """"| Total number of shares issued before the split | 12,345,678 shares | (as of Friday,
+    February 14, 2025) |": the count is at that day; the split's record date is in the sentence
+    ("on the record date, Saturday, March 29, 2025, will be split into three shares")."""
+    found = facts("split_as_of.txt")
+    assert (15, "CommonStockSharesIssued", "2025-02-14", Decimal(12345678), "actual", ()) in found
+    assert (11, "StockSplitConversionRatio", "2025-03-29/2025-03-29", Decimal(3), "actual", ()) in found
+    # the shares added have no day of their own: not dated by guess
+    assert not any(f[3] == Decimal(24691356) for f in found)
