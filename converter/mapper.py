@@ -66,12 +66,34 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in aliases), re.I)
 
 
+_OWNER_WORDS = {"total", "net", "common", "preferred", "ordinary", "company", "the", "parent", "minority", "our",
+                "noncontrolling", "non-controlling", "other", "all", "equity", "controlling", "group"}
+# a name that owns an equity or an income: "Total ACME shareholders' equity", "Net income attributable to ACME"
+_OWNER_BEFORE = re.compile(r"(?<![\w'])(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?=\s+(?:share|stock)holders['’]?\s)")
+_OWNER_AFTER = re.compile(r"\battributable\s+to\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s*$")
+
+
+def _owner_names(text: str) -> str:
+    """The company's own name where a label names the owner of an equity or an income, even a name no
+    registry knows or one damaged in the text: "Total IJ shareholders' equity" -> "Total {entity}
+    shareholders' equity"; "Total Shareholders' equity" and "attributable to Noncontrolling
+    interests" keep their words."""
+    def swap(m: re.Match) -> str:
+        words = m["name"].split()
+        while words and words[0].lower() in _OWNER_WORDS:
+            words.pop(0)
+        if not words or any(w.lower() in _OWNER_WORDS or w.lower() == "interests" for w in words):
+            return m.group(0)
+        return m.group(0).replace(" ".join(words), "{entity}")
+    return _OWNER_AFTER.sub(swap, _OWNER_BEFORE.sub(swap, text))
+
+
 @functools.lru_cache(maxsize=8192)
 def normalize(text: str, aliases: tuple[str, ...] = ()) -> str:
     """Comparable form of a label: "LESS: Net Income attributable to IIJ" -> "net income attributable to entity"."""
-    t = text.replace("{entity}", " entity ")
     if (pattern := _alias_pattern(aliases)) is not None:  # longest alias first: the caller sorts them
-        t = pattern.sub(" entity ", t)
+        text = pattern.sub(" entity ", text)
+    t = _owner_names(text).replace("{entity}", " entity ")
     t = t.lower().replace("&", " and ")
     t = _DASHES.sub(" ", t)
     t = _NON_WORD.sub(" ", t)

@@ -285,16 +285,35 @@ def _dated_by_notice(ln: _Line, label: str, cal: FiscalCalendar, ctx: NoticeCont
     return None
 
 
+_QUANTITY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                   "ten": 10, "one-half": Fraction(1, 2), "one-third": Fraction(1, 3), "one-quarter": Fraction(1, 4),
+                   "one-fourth": Fraction(1, 4), "one-fifth": Fraction(1, 5), "one-tenth": Fraction(1, 10)}
+_WORDS = "|".join(sorted(_QUANTITY_WORDS, key=len, reverse=True))
+# a quantity as written: "One (1)", "One-half (1/2)", "(2)", "2", "0.5", "1/2", "two"
+_QUANTITY = rf"(?:(?:{_WORDS})\s*)?\(\s*\d+(?:\s*/\s*\d+)?\s*\)|\d+(?:\.\d+)?(?:\s*/\s*\d+)?|(?:{_WORDS})\b"
 _ADR_RATIO = re.compile(
-    r"\b(?P<which>current|new|old|previous|revised)\s+ratio\s*:\s*(?:[A-Za-z-]+\s+)?\((?P<adr>\d+)\)\s*ADRs?\s*=\s*"
-    r"(?:[A-Za-z-]+\s+)?\((?P<num>\d+)(?:/(?P<den>\d+))?\)", re.I)
-_BEFORE_CHANGE = ("current", "old", "previous")
+    rf"\b(?P<which>current|new|old|previous|revised|present)\s+(?:ADR\s+|ADS\s+)?ratio\s*[:\-]?\s*"
+    rf"(?P<adr>{_QUANTITY})\s*(?:ADRs?|ADSs?)\s*(?:=|represents?|equals?|to|for|:)\s*(?P<num>{_QUANTITY})\s*"
+    r"(?:of\s+(?:one|an?)\s+)?(?:common\s+|ordinary\s+)?(?:stock|shares?)\b", re.I)
+
+
+def _quantity(text: str) -> Fraction | None:
+    """"One-half (1/2)" -> 1/2, "(2)" -> 2, "0.5" -> 1/2, "two" -> 2; the figure in parentheses wins."""
+    m = re.search(r"\(\s*(\d+)(?:\s*/\s*(\d+))?\s*\)", text) or re.fullmatch(r"\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+))?\s*", text)
+    if m:
+        den = int(m[2]) if m[2] else 1
+        return Fraction(m[1]) / den if den else None
+    word = _QUANTITY_WORDS.get(text.strip().lower())
+    return Fraction(word) if word is not None else None
+
+
+_BEFORE_CHANGE = ("current", "old", "previous", "present")
 
 
 def _adr_effective(lines: list[_Line]) -> dt.date | None:
     """The day an ADR ratio change takes effect: an "Effective date:" under a heading about ADRs."""
     for ln in lines:
-        if re.search(r"\bADRs?\b|Depositary", ln.heading) and (m := _EFFECTIVE_DATE.search(ln.text)):
+        if re.search(r"\bAD[RS]s?\b|Depositary", ln.heading) and (m := _EFFECTIVE_DATE.search(ln.text)):
             if found := _date_after(ln.text, m.end()):
                 return found[0]
     return None
@@ -307,11 +326,23 @@ def _adr_ratios(lines: list[_Line], ctx: NoticeContext, result: Extraction) -> N
     effective = _adr_effective(lines) or (ctx.event.end if ctx.event else None)
     for ln in lines:
         for m in _ADR_RATIO.finditer(ln.text):
-            span = Span(ln.number, m.start("num"), m.end("den") if m["den"] else m.end("num"))
-            ratio = Fraction(int(m["num"]), int(m["den"] or 1)) / int(m["adr"])
-            if effective is None or int(m["adr"]) == 0:
+            written = m["num"]
+            digits = re.search(r"\d+(?:\.\d+)?(?:\s*/\s*\d+)?", written)  # the figure is tagged, not its words
+            start = m.start("num") + (digits.start() if digits else 0)
+            span = Span(ln.number, start, m.start("num") + (digits.end() if digits else len(written)))
+            adr, shares = _quantity(m["adr"]), _quantity(written)
+            if adr_digits := re.search(r"\d+(?:\.\d+)?(?:\s*/\s*\d+)?", m["adr"]):
+                # "1 ADS represents 2 shares": the ADS side is part of the ratio tagged at its share side
+                a = m.start("adr") + adr_digits.start()
+                result.skipped.append(Skip(Span(ln.number, a, a + len(adr_digits.group(0))), adr_digits.group(0),
+                                           "part of an ADR ratio (the depositary-share side)", "ADR ratio"))
+            if not adr or shares is None:
+                result.skipped.append(Skip(span, m.group(0), "ADR ratio whose quantities cannot be read", "ADR ratio"))
+                continue
+            if effective is None:
                 result.skipped.append(Skip(span, m.group(0), "ADR ratio without a date it applies from", "ADR ratio"))
                 continue
+            ratio = shares / adr
             value = Decimal(ratio.numerator) / Decimal(ratio.denominator)
             if value * ratio.denominator != ratio.numerator:
                 result.skipped.append(Skip(span, m.group(0), "ADR ratio with no exact decimal value", "ADR ratio"))
@@ -319,7 +350,7 @@ def _adr_ratios(lines: list[_Line], ctx: NoticeContext, result: Extraction) -> N
             day = effective - dt.timedelta(days=1) if m["which"].lower() in _BEFORE_CHANGE else effective
             obs = _obs("shares of common stock per ADR", ("ADR",), span, m.group(0), value, Period(end=day),
                        unit=PURE, decimals=None)
-            obs.hidden = ratio.denominator != 1 or m["adr"] != "1"
+            obs.hidden = ratio.denominator != 1 or adr != 1 or not digits or Fraction(digits.group(0).replace(" ", "")) != ratio
             result.observations.append(obs)
 
 

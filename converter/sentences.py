@@ -52,7 +52,8 @@ _COPULA = re.compile(r"(?:\b(?:was|were|is|are|shall\s+be|will\s+be|amounted\s+t
                      r"(?:(?:an?|the)\s+(?P<kind>income|expense|gain|loss|profit|increase|decrease)\s+of\s+)?|:\s*)$", re.I)
 _COMPARE = re.compile(r"(?:\(\s*(?:an?\s+(?P<kind>income|expense|gain|loss|profit)\s+of\s+)?"
                       r"|\b(?:compared\s+(?:to|with)|from|versus|vs\.?|against)\s+)$", re.I)
-_TO = re.compile(r"\bto\s+(?:(?:was|were|is|be)\s+)?$", re.I)  # "rose to X" (and a stray verb: "to was X")
+# "rose to X", "is expected to be X", "increased to approximately X": one lowercase word may stand between
+_TO = re.compile(r"\bto\s+(?:[a-z]+\s+)?$")
 _PHRASE_COMMA = re.compile(r"(?:^|[;\u2014\u2013]|\s-\s)\s*(?!(?:in|of|for|from|to|at|by|and)\s)"
                             r"(?P<phrase>[A-Za-z][A-Za-z -]{2,40}?),\s*$", re.I)
 _HEADLINE = re.compile(r"\s*+(?:[-*•]\s*+)?(?P<label>[A-Z][A-Za-z&'/,() -]{2,70}?)\s*+:?\s*+")
@@ -75,7 +76,7 @@ _FILLER = re.compile(
     r"(?:said|reported|announced|stated)(?:\s+that)?|(?:posted|recorded|reported|generated|delivered|achieved|returned|"
     r"produced|earned|booked|expects?|plans?|forecasts?)(?=\s+[a-z]))\b[,\s]*)", re.I)
 _LEAD = re.compile(r"^(?:and|or|the|a|an|as\s+for|in\s+total|compared\s+(?:to|with)|yoy|year[- ]on[- ]year|net\s+of"
-                   r"|thousand|million|billion|to\s+was|included\s+in)\s+", re.I)
+                   r"|thousand|million|billion|included\s+in)\s+", re.I)
 _FISCAL_TOKEN = re.compile(r"\b(?:FY\s?\d{2,4}|[12]H\s?\d{2,4}|[1-4]Q\s?\d{2,4})\s+", re.I)
 _BREAKDOWN = re.compile(r"\bbreakdown\b|\bconsist(?:s|ed)?\b|\bcompris(?:e|es|ed)\b", re.I)
 _RATE = re.compile(r"^\s*(?:per|=|to)\s+(?:1\s?)?(?:US\\?\$|U\.S\.\s*dollar|USD|\$)", re.I)

@@ -48,3 +48,20 @@ def test_a_cell_stating_its_own_day_dates_the_row():
     assert (11, "StockSplitConversionRatio", "2025-03-29/2025-03-29", Decimal(3), "actual", ()) in found
     # the shares added have no day of their own: not dated by guess
     assert not any(f[3] == Decimal(24691356) for f in found)
+
+
+def test_ads_ratio_in_any_wording_dated_around_its_effective_date():
+    """"Current ratio: 1 ADS represents 2 common shares" / "New ratio: ..." under an ADS heading:
+    shares per depositary share the day before the change and from its effective date."""
+    found = facts("ads_ratio.txt")
+    assert {(f[0], f[1], f[2], f[3]) for f in found} == {
+        (5, "SharesPerAdr", "2025-03-02", Decimal(2)), (6, "SharesPerAdr", "2025-03-03", Decimal(4))}
+
+
+def test_the_owner_of_an_equity_is_the_company_even_under_a_name_no_registry_knows():
+    """"total NC shareholders' equity" (an abbreviation the text never defines) is the parent's equity;
+    "increased by JPY1,050 million to reach JPY7,300 million": the level reached, the change skipped."""
+    found = facts("owner_name.txt")
+    assert {(f[0], f[1], f[2], f[3]) for f in found} == {
+        (3, "StockholdersEquity", "2024-06-30", Decimal(48210000000)),
+        (5, "ShortTermBorrowings", "2024-06-30", Decimal(7300000000))}
