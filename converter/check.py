@@ -138,6 +138,13 @@ def filing_calculations(facts: list[Fact], tax: Taxonomy) -> tuple[CalcArcs, lis
                     continue
                 dropped.add(parent)
                 present, own_precision = problem
+                if flipped := _sign_that_would_add_up(totals, children, key, by_key):
+                    fact = flipped[0]
+                    messages.append(Message("error", f"sign: {fact.concept} for {key[1].key} is {fact.value} as read from "
+                                            f"{fact.source_text!r} (line {fact.span.line}); with the opposite sign "
+                                            f"{parent} ({totals[0].source_text}) would add up in {role}, so the sign "
+                                            "given to it is likely wrong", fact.span.line))
+                    break
                 complete = present == every_item[(role, parent)]
                 where = f"{parent} for {key[1].key}"
                 if complete and own_precision:
@@ -171,6 +178,23 @@ def _summation_problem(totals: list[Fact], children: list[tuple[str, int]], key:
     same = [f for f in totals if f.decimals == precision] or totals
     own = _consistent(same, present, lambda group: [f for f in group if f.decimals == precision] or group)
     return len(present), not own
+
+
+def _sign_that_would_add_up(totals: list[Fact], children: list[tuple[str, int]], key: tuple,
+                            by_key: dict[tuple, list[Fact]]) -> list[Fact] | None:
+    """The one item whose opposite sign would make a summation add up, when exactly one would:
+    "Net income attributable to noncontrolling interests (10)" read as -10 where the statement
+    adds up with +10.  Zero items cannot be flipped."""
+    _, period, unit, dims = key
+    present = [(by_key[(c, period, unit, dims)], w) for c, w in children if (c, period, unit, dims) in by_key]
+    found = []
+    for i, (group, weight) in enumerate(present):
+        if all(f.value == 0 for f in group):
+            continue
+        trial = present[:i] + [(group, -weight)] + present[i + 1:]
+        if _consistent(totals, trial, lambda g: g):
+            found.append(group)
+    return found[0] if len(found) == 1 else None
 
 
 def _consistent(totals: list[Fact], present, pick) -> bool:
