@@ -68,7 +68,8 @@ _DATE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("split distribution date", re.compile(
         r"(?:distributed|payable|issued)\s+(?:after\s+the\s+(?:market|close)\s+(?:closes?\s+)?on|on)\s*$", re.I)),
     ("record date", re.compile(
-        r"(?:of\s+record|record\s+date)\s*(?:at\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of|is|of|was|:|,)?\s*$", re.I)),
+        r"(?:of\s+record|record\s+date|on\s+the\s+(?:share\s+)?register(?:\s+of\s+members)?)\s*"
+        r"(?:at\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of|as\s+at|at|is|of|was|:|,)?\s*$", re.I)),
     ("payment date", re.compile(r"(?:(?:to\s+be\s+)?paid|payable|payment)\s+(?:on\s+)?$", re.I)),
     ("general meeting date", re.compile(
         r"(?:general\s+meeting\s+of\s+shareholders|annual\s+(?:general\s+)?meeting(?:\s+of\s+shareholders)?)"
@@ -141,7 +142,7 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, issued: dt.
                 fiscal_year = named
             if re.search(r"dividend", text, re.I):
                 # the dates may be in the sentence that follows ("It will be paid May 26, 2017, to ...")
-                follow = sentences[i + 1] if i + 1 < len(sentences) and _FOLLOWS.match(sentences[i + 1][0]) else None
+                follow = sentences[i + 1] if i + 1 < len(sentences) and _refers_back(sentences[i + 1][0]) else None
                 _dividend(ctx, text, offset, follow, fiscal_year)
             _meeting(ctx, text, offset)
     for skip in ctx.result.skipped:
@@ -224,6 +225,16 @@ def _split(ctx: Context, text: str, offset, day: Period | None) -> None:
 
 
 _FOLLOWS = re.compile(r"\s*(?:It|They|This\s+dividend|The\s+dividend|The\s+payment)\b")
+_THE_DIVIDEND = re.compile(r"\b(?:the|this)\s+(?:(?:proposed|recommended|declared|final|interim|quarterly|special|year-end)\s+)*"
+                           r"(?:dividend|payment)\b", re.I)
+
+
+def _refers_back(sentence: str) -> bool:
+    """Does a sentence speak of the dividend the one before declared, stating no amount of its own?
+    "It will be paid May 26, 2017, to ..."; "Subject to approval at the AGM, the final dividend will
+    be paid on 20 June 2025 to shareholders on the register ..."."""
+    return bool(_FOLLOWS.match(sentence) or _THE_DIVIDEND.search(sentence)) and not (
+        _DPS.search(sentence) or _PER_SHARE_DIVIDEND.search(sentence))
 
 
 def _dividend(ctx: Context, text: str, offset, follow=None, fiscal_year: int | None = None) -> Observation | None:
@@ -305,12 +316,22 @@ def _dividend_period(kind: str, record: _Stated | None, ctx: Context, fiscal_yea
     one holding the record date on the calendar); a dividend declared without a period of its own: its
     record date."""
     if kind in ("interim", "year-end", "final", "annual") and ctx.cal.known:
-        fy = fiscal_year if fiscal_year is not None else (ctx.cal.fiscal_year_of(record.date) if record else None)
+        fy = fiscal_year if fiscal_year is not None else _year_of_record(kind, record.date, ctx.cal) if record else None
         if fy is not None:
             return ctx.cal.half(fy, 1) if kind == "interim" else ctx.cal.year(fy)
     if record is not None:
         return Period(start=record.date, end=record.date)
     return None
+
+
+def _year_of_record(kind: str, record: dt.date, cal: FiscalCalendar) -> int:
+    """The fiscal year a dividend is paid for, by its record date: a year-end (final) dividend's
+    record date is the year end itself (Japan: March 31) or falls after it (UK: a final dividend for
+    2024 with its register closing on 23 May 2025): the year ended last on or before it."""
+    fy = cal.fiscal_year_of(record)
+    if kind in ("year-end", "final") and not cal.fits_year_end(record):
+        fy -= 1
+    return fy
 
 
 def _fiscal_year_in(text: str, ctx: Context) -> int | None:

@@ -31,6 +31,7 @@ DOCUMENT_TYPES = (
 )
 _DATELINE = re.compile(r"(?:^|[^\w])(?:[A-Z][A-Za-z]+|[A-Z]{2,})\s*(?:,|\u2014|\u2013|-{1,2})\s*$")
 _FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATE_LABEL = re.compile(r"^\s*(?:(?:release\s+)?date|released?|issued|published)\s*:\s*", re.I)
 
 
 @dataclass
@@ -53,11 +54,17 @@ class Settings:
 
 
 def issue_date(doc: Document) -> dt.date | None:
-    """The release date from its dateline ("Tokyo, November 8, 2013 - ..."), else the file name."""
+    """The release date from its dateline ("Tokyo, November 8, 2013 - ..."), else a line near the top
+    that is only a date, else the file name."""
     for line in doc.lines[:60]:
         for match in find_dates(line):
             if match.date and _DATELINE.search(line[: match.start]):
                 return match.date
+    for line in doc.lines[:20]:  # a line that is only a date, near the top: "26 February 2025", "Date: May 15, 2013"
+        dates = find_dates(line)
+        if len(dates) == 1 and dates[0].date and not _DATE_LABEL.sub("", line[:dates[0].start]).strip() \
+                and not line[dates[0].end:].strip():
+            return dates[0].date
     m = _FILENAME_DATE.search(doc.name)
     if m:
         try:

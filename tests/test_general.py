@@ -65,3 +65,22 @@ def test_the_owner_of_an_equity_is_the_company_even_under_a_name_no_registry_kno
     assert {(f[0], f[1], f[2], f[3]) for f in found} == {
         (3, "StockholdersEquity", "2024-06-30", Decimal(48210000000)),
         (5, "ShortTermBorrowings", "2024-06-30", Decimal(7300000000))}
+
+
+def test_a_uk_final_dividend_recommended_with_its_dates_in_the_next_sentence():
+    """"The Board is recommending a final dividend of 31.5p per share. Subject to approval at the
+    Annual General Meeting on 8 May 2025, the final dividend will be paid on 20 June 2025 to
+    shareholders on the register at the close of business on 23 May 2025.": pence of the pound,
+    the year the final dividend is for (the record date falls after the year end), day-month-year
+    dates; the release date is the line that is only a date."""
+    result = converter.convert(GENERAL / "uk_dividend.txt")
+    assert result.filing.issued == dt.date(2025, 2, 26)
+    found = {(f.concept, f.period.key, f.value, f.unit.oim if f.unit else None) for f in result.facts}
+    fy24 = "2024-01-01/2024-12-31"
+    assert found == {
+        ("DividendPerShareYearEnd", fy24, Decimal("0.315"), "iso4217:GBP/xbrli:shares"),
+        ("DividendPaymentDate", fy24, dt.date(2025, 6, 20), None),
+        ("DividendRecordDate", fy24, dt.date(2025, 5, 23), None),
+        ("GeneralMeetingOfShareholdersDate", "2025-05-08/2025-05-08", dt.date(2025, 5, 8), None),
+    }
+    assert 'format="ixt:date-day-monthname-year-en"' in result.to_ixbrl()

@@ -19,6 +19,7 @@ import jinja2
 from .. import numbers
 from ..layout import heading_text
 from ..model import Block, Fact, Filing
+from ..periods import find_dates
 from ..resources import data_dir
 from . import register
 from .common import EmitContext, context_id, contexts, decimals_text, schema_href, units
@@ -69,8 +70,20 @@ def _fact_view(fact: Fact, text: str, ctx: EmitContext) -> dict:
         view.sign = isinstance(fact.value, Decimal) and fact.value < 0
         view.format = "ixt:fixed-zero" if fact.dash else "ixt:num-dot-decimal"
     else:
-        view.format = "ixt:date-monthname-day-year-en" if tax.concepts[fact.concept].type == "date" else ""
+        view.format = date_format(text) if tax.concepts[fact.concept].type == "date" else ""
     return view
+
+
+_DATE_FORMATS = {"mdy": "ixt:date-monthname-day-year-en", "dmy": "ixt:date-day-monthname-year-en",
+                 "iso": "ixt:date-year-month-day", "ymd": "ixt:date-year-month-day"}
+
+
+def date_format(text: str) -> str:
+    """The transformation that reads a date as it is written: "September 30, 2013" ->
+    ixt:date-monthname-day-year-en, "23 May 2025" -> ixt:date-day-monthname-year-en, "2025-05-23" ->
+    ixt:date-year-month-day."""
+    found = find_dates(text)
+    return _DATE_FORMATS.get(found[0].order if found else "mdy", _DATE_FORMATS["mdy"])
 
 
 def _plain_value(fact: Fact) -> str:
