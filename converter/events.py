@@ -69,7 +69,8 @@ _DATE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:distributed|payable|issued)\s+(?:after\s+the\s+(?:market|close)\s+(?:closes?\s+)?on|on)\s*$", re.I)),
     ("record date", re.compile(
         r"(?:of\s+record|record\s+date|on\s+the\s+(?:share\s+)?register(?:\s+of\s+members)?)\s*"
-        r"(?:at\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of|as\s+at|at|is|of|was|:|,)?\s*$", re.I)),
+        r"(?:(?:at|as\s+of|as\s+at)\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of|as\s+at|at|is|of|was|:|,)?\s*$",
+        re.I)),
     ("payment date", re.compile(r"(?:(?:to\s+be\s+)?paid|payable|payment)\s+(?:on\s+)?$", re.I)),
     ("general meeting date", re.compile(
         r"(?:general\s+meeting\s+of\s+shareholders|annual\s+(?:general\s+)?meeting(?:\s+of\s+shareholders)?)"
@@ -77,8 +78,12 @@ _DATE_RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def _dates_with_roles(text: str, offset, line: int) -> list[_Stated]:
-    """Each date of a sentence whose role the words just before it name."""
+_SPLIT_ROLES = ("first split-adjusted trading date", "split distribution date")
+
+
+def _dates_with_roles(text: str, offset, line: int, dividend: bool = False) -> list[_Stated]:
+    """Each date of a sentence whose role the words just before it name; in a sentence about a
+    dividend, "payable on" is the payment date, not a split's distribution."""
     out = []
     for d in find_dates(text):
         if d.date is None:
@@ -87,6 +92,8 @@ def _dates_with_roles(text: str, offset, line: int) -> list[_Stated]:
         weekday = re.match(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", d.text, re.I)
         start = d.start + (weekday.end() if weekday else 0)  # the date itself is tagged, not its weekday
         for role, pattern in _DATE_RULES:
+            if dividend and role in _SPLIT_ROLES:
+                continue
             if pattern.search(before):
                 out.append(_Stated(role, d.date, offset(start, d.end), text[start:d.end]))
                 break
@@ -256,9 +263,9 @@ def _dividend(ctx: Context, text: str, offset, follow=None, fiscal_year: int | N
     stated_year = _fiscal_year_in(text[:m.start("amount")], ctx)  # not "... up JPY500 on FY2009"
     fiscal_year = stated_year if stated_year is not None else fiscal_year
     forecast = bool(_FORECAST_WORDS.search(text[:m.start()]))
-    dates = _dates_with_roles(text, offset, 0)
+    dates = _dates_with_roles(text, offset, 0, dividend=True)
     if follow is not None and not any(d.label == "record date" for d in dates):
-        dates += _dates_with_roles(follow[0], follow[1], 0)
+        dates += _dates_with_roles(follow[0], follow[1], 0, dividend=True)
     record = next((d for d in dates if d.label == "record date"), None)
     cur_m = re.match(rf"(?P<cur>{money.PREFIX})\s?(?P<num>[\d,]+(?:\.\d+)?)|(?P<num2>[\d,]+(?:\.\d+)?)\s?(?P<word>cents|yen|pence|p)",
                      amount, re.I)

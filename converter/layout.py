@@ -20,7 +20,7 @@ _SENTENCE_END = re.compile(r"[.;,]\s*$")
 # +----+---+  |---|:--:|  -------: only rule characters, with a run of three dashes or equals signs
 # somewhere (one lookahead and one character class: linear time on any line)
 _RULE = re.compile(r"^(?=.*?[-=]{3})[\s+|:=-]+$")
-_SPACED = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)")  # runs of text separated by two or more spaces
+_SPACED = re.compile(r"\S(?:.*?\S)??(?=\s{2,}|\s*$)")  # runs of text separated by two or more spaces ("-" alone too)
 _NUMERIC = re.compile(r"^[(\-\u2013\u2014]?\s*(?:JPY|¥|\$)?\s?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-z]{1,5})?\)?$|^[-\u2013\u2014]$")
 
 
@@ -223,9 +223,9 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
     # (a line that starts far to the right, its label column blank, is a header line whose own gaps were lost)
     aligned = ["  " in line.strip() or line.startswith(" " * 8) or bool(_RULE.match(line)) for line in lines]
     first = next((i for i in range(len(lines)) if all(aligned[i:i + 2]) and i + 1 < len(lines)), len(lines))
-    end = first
-    while end < len(lines) and aligned[end]:
-        end += 1
+    # a line without the alignment inside the table is a section line ("Operating expenses:"); only the
+    # lines after the last aligned one are a tail
+    end = max((i + 1 for i in range(first, len(lines)) if aligned[i]), default=first)
     lead = Block("paragraph", block.first_line, block.first_line + first - 1) if first else None
     tail = Block("paragraph", numbers[end], block.last_line) if end < len(lines) else None
     numbers, lines = numbers[first:end], lines[first:end]
@@ -255,8 +255,13 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
     margin = min(found[0][0] for found in runs if found)
 
     def column_of(start: int, end: int) -> int | None:
-        """A header text sits over the column it overlaps most ("Six Months Ended" over "1,234,567")."""
+        """A header text sits over the column it overlaps most ("Six Months Ended" over "1,234,567");
+        one that covers most of two or more columns spans them and goes to the first of them (the
+        columns after it take it over: "Fiscal Year Ended" over "2024" and "2023")."""
         overlaps = {i: min(end, hi) - max(start, lo) for i, (lo, hi) in extent.items()}
+        spanned = sorted(i for i, (lo, hi) in extent.items() if overlaps[i] * 2 >= max(1, hi - lo))
+        if len(spanned) >= 2:
+            return spanned[0]
         best = max(overlaps, key=lambda i: (overlaps[i], -i), default=None)
         return best if best is not None and overlaps[best] > 0 else None
 
@@ -268,7 +273,9 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
         label_taken = False
         for start, end in found:
             text = line[start:end]
-            numeric = _numeric(text)
+            # a date at the left margin is a row label ("September 30, 2024" down the side of a TSE summary)
+            numeric = _numeric(text) and not (start <= margin + 2 and start < header[1][0] and not label_taken
+                                              and not _NUMERIC.match(text))
             if not label_taken and not numeric and start < header[1][0] and (
                     start <= margin + 8 or column_of(start, end) is None):
                 index = 0

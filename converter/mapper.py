@@ -66,6 +66,7 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in aliases), re.I)
 
 
+_GAAP_WORDS = re.compile(r"(?:^|\s)(?:(?:u\s?s|us)\s)?(?:gaap|ifrs?)(?=\s|$)")  # "ifrs" is stemmed to "ifr"
 _OWNER_WORDS = {"total", "net", "common", "preferred", "ordinary", "company", "the", "parent", "minority", "our",
                 "noncontrolling", "non-controlling", "other", "all", "equity", "controlling", "group"}
 # a name that owns an equity or an income: "Total ACME shareholders' equity", "Net income attributable to ACME"
@@ -103,7 +104,9 @@ def normalize(text: str, aliases: tuple[str, ...] = ()) -> str:
             out[-1] = "non" + w
         else:
             out.append(w)
-    return _LEAD_OPERATOR.sub("", " ".join(_stem(w) for w in out))
+    # "GAAP diluted earnings per share", "U.S. GAAP net income": the basis named is the one the concepts
+    # are ("non-GAAP" stays "nongaap" and matches nothing)
+    return _LEAD_OPERATOR.sub("", _GAAP_WORDS.sub(" ", " ".join(_stem(w) for w in out)).strip())
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,7 +127,7 @@ def unit_caption(text: str) -> UnitCaption | None:
     """The unit a caption states for a table, or None when it states none.
 
     >>> unit_caption("(In millions, except per share amounts)")
-    UnitCaption(currency=None, scale=6, per_share_unscaled=True, shares_scale=None)
+    UnitCaption(currency=None, scale=6, per_share_unscaled=True, shares_scale=6)
     >>> unit_caption("(Millions of yen)").currency, unit_caption("£ million unless otherwise stated").scale
     ('JPY', 6)
     >>> unit_caption("Fiscal year (in millions of €, earnings per share in €)").currency
@@ -158,7 +158,13 @@ def unit_caption(text: str) -> UnitCaption | None:
                 break
     shares = _SHARES_IN.search(text)
     shares_scale = (3 if shares.group(0).startswith("(") else scale_of(shares["scale"])) if shares else None
-    return UnitCaption(currency, scale, bool(_EXCEPT_PER_SHARE.search(text)), shares_scale)
+    except_per_share = bool(_EXCEPT_PER_SHARE.search(text))
+    if shares_scale is None and currency is None and except_per_share and not re.search(
+            r"\bshares?\b", re.sub(r"\bper[- ]share\b", "", text, flags=re.I), re.I):
+        # "(In thousands, except per share amounts)": everything but per-share amounts is in thousands, share
+        # counts included (a caption naming a currency, "Thousands of JPY", says nothing of share counts)
+        shares_scale = scale
+    return UnitCaption(currency, scale, except_per_share, shares_scale)
 
 
 def is_currency_word(text: str) -> bool:

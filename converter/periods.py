@@ -216,7 +216,11 @@ class FiscalCalendar:
             return None
         assert year.start is not None
         if self.weeks:
-            return None  # 52/53-week quarters are 12, 13, 14 or 16 weeks long: only printed dates say which
+            # a 52-week year is four quarters of 13 weeks; a 53-week year's extra week may be in any
+            # quarter (and some calendars use 12- or 16-week periods): only printed dates say which
+            if (year.end - year.start).days != 363 or months % 3:
+                return None
+            return Period(start=year.start, end=year.start + dt.timedelta(weeks=13 * months // 3, days=-1))
         return Period(start=year.start, end=add_months(year.start, months) - dt.timedelta(days=1))
 
     def quarter(self, fiscal_year: int, quarter: int) -> Period | None:
@@ -226,7 +230,8 @@ class FiscalCalendar:
             return None
         assert year.start is not None
         if self.weeks:
-            return None  # see year_to_date
+            to_date = self.year_to_date(fiscal_year, 3 * quarter)  # see year_to_date
+            return Period(start=to_date.end - dt.timedelta(weeks=13, days=-1), end=to_date.end) if to_date else None
         q_start = add_months(year.start, 3 * (quarter - 1))
         return Period(start=q_start, end=add_months(q_start, 3) - dt.timedelta(days=1))
 

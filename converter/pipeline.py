@@ -29,7 +29,7 @@ DOCUMENT_TYPES = (
                                    r"(?:\w+\s+){0,3}results\b", re.I)),
     ("DividendNotice", re.compile(r"\bdividends?\b|\bdistribution\s+of\s+retained\s+earnings\b", re.I)),
 )
-_DATELINE = re.compile(r"(?:^|[^\w])(?:[A-Z][A-Za-z]+|[A-Z]{2,})\s*(?:,|\u2014|\u2013|-{1,2})\s*$")
+_DATELINE = re.compile(r"(?:^|[^\w])(?:[A-Z][A-Za-z]+\.?|[A-Z]{2,})\s*(?:,|\u2014|\u2013|-{1,2})\s*$")  # "Calif., "
 _FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DATE_LABEL = re.compile(r"^\s*(?:(?:release\s+)?date|released?|issued|published)\s*:\s*", re.I)
 

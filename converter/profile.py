@@ -352,7 +352,38 @@ def infer_calendar(doc: Document) -> tuple[FiscalCalendar | None, list[str]]:
     return FiscalCalendar(month, day, named_by, weeks=weeks, rule=rule, ends=known), why
 
 
-_PERIOD_HEAD = re.compile(r"\b(?P<n>three|six|nine|twelve|3|6|9|12)\s+months\s+end(?:ed|ing)\b", re.I)
+_PERIOD_HEAD = re.compile(r"\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)\s+months|(?P<weeks>thirteen|twenty-six|thirty-nine|"
+                          r"fifty-two|fifty-three|13|14|26|27|39|40|52|53)\s+weeks|(?P<year>(?:fiscal\s+)?years?))"
+                          r"\s+end(?:ed|ing)\b", re.I)
+_WEEKS_AS_MONTHS = {"thirteen": 3, "13": 3, "14": 3, "twenty-six": 6, "26": 6, "27": 6, "thirty-nine": 9, "39": 9,
+                    "40": 9, "fifty-two": 12, "fifty-three": 12, "52": 12, "53": 12}
+_MONTH_DAY = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b,?(?!\s*,?\s*\d{4})")
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
+
+
+def _months_of(head: re.Match) -> int:
+    """"Three Months Ended" -> 3, "13 Weeks Ended" -> 3, "Fiscal Year Ended" -> 12."""
+    if head["year"]:
+        return 12
+    if head["weeks"]:
+        return _WEEKS_AS_MONTHS[head["weeks"].lower()]
+    return {"three": 3, "six": 6, "nine": 9, "twelve": 12}.get(head["n"].lower(), 0) or int(head["n"])
+
+
+def _stacked_dates(first: str, second: str) -> list[dt.date]:
+    """Dates written over two header lines, month and day above the year ("September 28,   September 30,"
+    over "2024   2023"), paired in order when the counts agree."""
+    days, years = list(_MONTH_DAY.finditer(first)), _YEAR.findall(second)
+    if not days or len(days) != len(years):
+        return []
+    found = []
+    for m, year in zip(days, years, strict=True):
+        month = MONTHS.get(m["month"].lower())
+        try:
+            found.append(dt.date(int(year), month, int(m["day"]))) if month else None
+        except ValueError:
+            return []
+    return found if len(found) == len(days) else []
 
 
 def _header_period_ends(doc: Document) -> list[tuple[int, dt.date]]:
@@ -360,12 +391,11 @@ def _header_period_ends(doc: Document) -> list[tuple[int, dt.date]]:
     heading, or the dates of the next line shared out among the headings in order
     ("Three Months Ended / Twelve Months Ended" over four dates: two each)."""
     found = []
-    words = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
     for i, line in enumerate(doc.lines):
         heads = list(_PERIOD_HEAD.finditer(line))
         if not heads:
             continue
-        months = [words.get(m["n"].lower(), 0) or int(m["n"]) for m in heads]
+        months = [_months_of(m) for m in heads]
         inline = [d for d in find_dates(line) if d.date]
         if inline:
             for m, n in zip(heads, months, strict=True):
@@ -373,8 +403,10 @@ def _header_period_ends(doc: Document) -> list[tuple[int, dt.date]]:
                 if after:
                     found.append((n, after[0].date))
             continue
-        below = next((doc.lines[j] for j in range(i + 1, min(i + 3, len(doc.lines))) if doc.lines[j].strip()), "")
-        dates = [d.date for d in find_dates(below) if d.date]
+        following = [doc.lines[j] for j in range(i + 1, min(i + 4, len(doc.lines))) if doc.lines[j].strip()][:2]
+        below = following[0] if following else ""
+        dates = [d.date for d in find_dates(below) if d.date] or (
+            _stacked_dates(below, following[1]) if len(following) == 2 else [])
         if dates and len(dates) % len(heads) == 0:
             each = len(dates) // len(heads)
             for k, n in enumerate(months):

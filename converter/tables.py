@@ -389,6 +389,8 @@ def _is_header_row(row: Row) -> bool:
     """No numbers in the value cells, but some text; a labelled row (a corner caption)
     must not hold dates either, or it is a data row of dates ("Record date ...")."""
     good, other = _value_cells(row)
+    if not row.label and good and all(_BARE_YEAR.match(c.text.strip()) for c in good):
+        return True  # "2024   2023": the years under "Three Months Ended / September 28," are header text
     if any(c.number for c in good):
         return False
     if row.label:
@@ -426,7 +428,9 @@ def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: 
     for col in columns[1:]:
         col.header = " ".join(texts[col.index])
         if kind == "dividend":
-            col.qualifier = dividend_type(col.header)
+            # the lowest header row that names a type is the most specific: "2nd quarter-end" under the
+            # caption "Annual dividends per share" spanning every column
+            col.qualifier = next((q for t in reversed(texts[col.index]) if (q := dividend_type(t))), "")
             col.label = " ".join(t for t in texts[col.index] if not dividend_type(t) or len(t.split()) > 3).strip()
         else:
             col.label = col.header
