@@ -232,9 +232,9 @@ def _space_aligned(doc: Document, block: Block) -> list[Block] | None:
     if len(lines) < 2:
         return None
     runs = [_runs(line) for line in lines]
-    numeric_rows = sum(1 for line, r in zip(lines, runs, strict=True)
-                       if len(r) >= 2 and _numeric(line[r[-1][0]:r[-1][1]]))
-    if numeric_rows < 2:
+    numeric = [len(r) for line, r in zip(lines, runs, strict=True) if len(r) >= 2 and _numeric(line[r[-1][0]:r[-1][1]])]
+    # two rows of figures; or one row of three or more under header lines (a forecast: "Full year 172,000 5.0 ...")
+    if len(numeric) < 2 and not (numeric and numeric[0] >= 3 and len(lines) > len(numeric)):
         return None
     width = max(len(r) for r in runs)
     header = next((r for r in runs if len(r) == width), runs[0])

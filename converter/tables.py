@@ -194,8 +194,15 @@ def clean_label(text: str) -> str:
 
 
 def is_sentence(text: str) -> bool:
-    """Running text rather than a caption ("Internet Initiative Japan Inc." is a caption)."""
-    return len(text) > 120 or (text.rstrip().endswith(".") and len(text.split()) > 6)
+    """Running text rather than a caption ("Internet Initiative Japan Inc." is a caption; so is a long
+    numbered title: "3. Consolidated Financial Results Forecast for the Fiscal Year Ending ... (from
+    April 1, 2024 to March 31, 2025)")."""
+    if text.rstrip().endswith(".") and len(text.split()) > 6:
+        return True
+    return len(text) > (240 if _NUMBERED_TITLE.match(text) else 120)
+
+
+_NUMBERED_TITLE = re.compile(r"^\s*(?:\d{1,2}\.|\(\d{1,2}\)|[IVX]{1,4}\.|[A-Z]\.)\s+[A-Z]")
 
 
 def title_lines(doc: Document, block: Block) -> list[str] | None:
@@ -385,6 +392,12 @@ def _spanned(row: Row, width: int) -> tuple[list[str], list[bool]]:
     return out, own
 
 
+def _is_units_row(row: Row) -> bool:
+    """"Six months ended | Millions of yen | % | Millions of yen | %": units over the value columns."""
+    texts = [c.text.strip() for c in row.cells[1:] if c.text.strip()]
+    return bool(texts) and all(parse_unit_header(t) for t in texts)
+
+
 def _is_header_row(row: Row) -> bool:
     """No numbers in the value cells, but some text; a labelled row (a corner caption)
     must not hold dates either, or it is a data row of dates ("Record date ...")."""
@@ -416,10 +429,14 @@ def column_model(header_rows: list[Row], width: int, cal: FiscalCalendar, kind: 
             columns[i].own_header = True
     for row in header_rows:
         cells, own = _spanned(row, width)
-        units = [parse_unit_header(t) if t else None for t in cells]
-        if all(u is not None for t, u in zip(cells, units, strict=True) if t):
+        units = [parse_unit_header(t) if t and i else None for i, t in enumerate(cells)]
+        if any(units) and all(u is not None for t, u in zip(cells[1:], units[1:], strict=True) if t):
+            # a row of units ("Millions of yen | % | Millions of yen | %"); its corner ("Six months ended")
+            # is header text of the label column
             for col, unit in zip(columns, units, strict=True):
                 col.unit = unit or col.unit
+            if cells[0]:
+                texts[0].append(cells[0])
             continue
         for i, text in enumerate(cells):
             if text:
@@ -588,7 +605,7 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
         start = 1
     header_end = start
     while header_end < len(rows) and _is_header_row(rows[header_end]) and (
-            not rows[header_end].label or header_end == start):
+            not rows[header_end].label or header_end == start or _is_units_row(rows[header_end])):
         header_end += 1
     header_rows, data_rows = rows[start:header_end], rows[header_end:]
     width = max(len(r.cells) for r in rows)
@@ -632,7 +649,7 @@ def _extract_table(block: Block, title: TableTitle, cal: FiscalCalendar, conveni
     reporting = _reporting_currency(columns) or _hinted_currency(data_rows) or currency
     table = _Table(block, kind, title, cal, convenience_note, columns, reporting, table_status, result)
     table.caption_period = next((p for c in title.captions[:3] if (p := parse_period(c, cal))), None)
-    table.corner = header_rows[0].label if header_rows else ""
+    table.corner = " ".join(r.label for r in header_rows if r.label)
     if not any(c.period for c in columns[1:]) and (any(_row_dated(table, r) for r in data_rows) or
                                                     _scenario_rows(data_rows)):
         # line items across the top, a period or a scenario per row ("Previous Target (A)", "Results for 1H FY2007")
@@ -853,7 +870,25 @@ def _row_period(table: _Table, row: Row) -> Period | None:
     """The period a row label names ("Year ended March 31, 2021", "FY2010"); the day a forecast was
     announced ("Previous Forecast (Disclosed on May 12, 2021)") is no period of the row."""
     label = _ANNOUNCED_ON.sub(" ", clean_label(row.label))
-    return parse_period(label, table.cal, bare_date_is_instant=True) if label.strip() else None
+    if not label.strip():
+        return None
+    period = parse_period(label, table.cal, bare_date_is_instant=True)
+    if period is None and table.caption_period is not None and (part := _PART_OF_YEAR.match(label.strip())):
+        # "Full year" / "First half" under "... Forecast for the Fiscal Year Ending March 31, 2025"
+        fiscal_year = table.cal.fiscal_year_of(table.caption_period.end)
+        period = table.cal.year(fiscal_year) if part["year"] else table.cal.year_to_date(fiscal_year, 6)
+    if period is not None and period.is_instant and _DURATION_CORNER.search(table.corner):
+        # "Six months ended" in the corner over "September 30, 2024" down the side: six months to that day
+        period = parse_period(f"{_DURATION_CORNER.search(table.corner).group(0)} {label}", table.cal) or period
+    return period
+
+
+_PART_OF_YEAR = re.compile(r"^(?:(?P<year>full[- ]year|annual|fiscal\s+year|whole\s+year)|(?P<half>first\s+half|1st\s+half|"
+                           r"first\s+six\s+months|six\s+months|2nd\s+quarter\s+\(?cumulative\)?|interim))"
+                           r"(?:\s*\((?:forecast|cumulative)\))?$", re.I)
+_DURATION_CORNER = re.compile(r"\b(?:(?:three|six|nine|twelve|\d{1,2})\s+months|(?:fiscal\s+)?years?|quarters?|"
+                              r"(?:\d{1,2}|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)\s+weeks)\s+"
+                              r"end(?:ed|ing)\b", re.I)
 
 
 _AS_OF = re.compile(r"^\(?\s*as\s+(?:of|at)\s+(?P<date>[^()]+?)\s*\)?$", re.I)
