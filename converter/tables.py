@@ -235,7 +235,7 @@ def table_title(doc: Document, blocks: list[Block], index: int) -> TableTitle:
     """
     captions: list[str] = []
     seen = 0
-    for block in reversed(blocks[:index]):
+    for block in (blocks[i] for i in range(index - 1, -1, -1)):  # no copy of the blocks before it per table
         if block.kind == "table":
             continue
         lines = title_lines(doc, block)

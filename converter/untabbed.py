@@ -105,7 +105,7 @@ def _header_lead(doc: Document, blocks: list[Block], index: int) -> tuple[list[s
     """Short fragments just above a block (its header, broken over lines) and the section
     heading above them ("1. Dividend"), which titles the table."""
     lead: list[str] = []
-    for block in reversed(blocks[:index]):
+    for block in (blocks[i] for i in range(index - 1, -1, -1)):  # no copy of the blocks before it per table
         text = " ".join(doc.line(n).strip() for n in range(block.first_line, block.last_line + 1))
         if _SECTION_HEADING.match(text):
             return lead, heading_text(text)
