@@ -100,10 +100,10 @@ def _dates_with_roles(text: str, offset, line: int, dividend: bool = False) -> l
     return out
 
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,500 or 0.82
+_NUM = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,500 or 0.82 (from the start of the figure only)
 _DPS = re.compile(
-    rf"(?P<kind>quarterly|special|regular\s+quarterly|interim|year-end|final|annual|ordinary|commemorative)?\s*"
-    rf"(?:cash\s+)?dividends?\s+(?:of\s+surplus\s+)?(?:\w+\s+){{0,8}}?(?:of|at|is|was|to|be)\s+"
+    rf"(?:\b(?P<kind>quarterly|special|regular\s+quarterly|interim|year-end|final|annual|ordinary|commemorative)\s+)?"
+    rf"(?:\bcash\s+)?\bdividends?\s+(?:of\s+surplus\s+)?(?:\w+\s+){{0,8}}?(?:of|at|is|was|to|be)\s+"
     rf"(?P<amount>(?:{money.PREFIX})\s?{_NUM}|{_NUM}\s?(?:cents|yen|pence|p)\b)\s+"
     r"(?:per\s+(?:share|common\s+share)|a\s+share)", re.I)
 _PER_SHARE_DIVIDEND = re.compile(
@@ -231,7 +231,7 @@ def _split(ctx: Context, text: str, offset, day: Period | None) -> None:
                     value=stated.date, period=day, origin="prose"))
 
 
-_FOLLOWS = re.compile(r"\s*(?:It|They|This\s+dividend|The\s+dividend|The\s+payment)\b")
+_FOLLOWS = re.compile(r"(?<!\s)\s*(?:It|They|This\s+dividend|The\s+dividend|The\s+payment)\b")
 _THE_DIVIDEND = re.compile(r"\b(?:the|this)\s+(?:(?:proposed|recommended|declared|final|interim|quarterly|special|year-end)\s+)*"
                            r"(?:dividend|payment)\b", re.I)
 
@@ -303,7 +303,7 @@ def _dividend(ctx: Context, text: str, offset, follow=None, fiscal_year: int | N
     ctx.result.observations.append(dividend)
     if forecast and (old := _SUPERSEDED_AMOUNT.search(text, m.end())):
         # "... of JPY1,500 per share; its earlier forecast was JPY1,250": the forecast this one replaced
-        digits = re.search(r"[\d,]*\d(?:\.\d+)?", old["amount"])
+        digits = re.search(r"(?<![\d,])[\d,]*\d(?:\.\d+)?", old["amount"])
         start = old.start("amount") + digits.start()
         ctx.result.observations.append(replace(
             dividend, span=offset(start, start + len(digits.group(0))), source_text=old["amount"],

@@ -121,14 +121,14 @@ def is_dash(text: str) -> bool:
 
 
 # A note after a value in its cell: "JPY1,250 (paid)", "55.45 (*)", "10.25(*1)", "30.00 (forecast)".
-_NOTE = re.compile(r"\s*(?:\((?:\*\s?\d{0,2}|note\s?\d{0,2}|paid|forecast|estimated?|planned|scheduled|provisional|"
+_NOTE = re.compile(r"(?<!\s)\s*(?:\((?:\*\s?\d{0,2}|note\s?\d{0,2}|paid|forecast|estimated?|planned|scheduled|provisional|"
                    r"projected|target|results?|actual)\)|\*\d{1,2}|※\d?)$", re.I)
 _FORECAST_NOTE = re.compile(r"forecast|estimate|planned|scheduled|projected|target|provisional", re.I)
 
 
 # A parenthesis after a value that restates it in another currency or gives its change:
 # "JPY106,248 million  ($1,128.4 million, up 9.2% YoY)".
-_TRANSLATION_NOTE = re.compile(r"\s*\((?=[^()]*(?:\$|US\$|USD|€|£|%|percent|YoY|\bup\b|\bdown\b))[^()]{1,80}\)$", re.I)
+_TRANSLATION_NOTE = re.compile(r"(?<!\s)\s*\((?=[^()]*(?:\$|US\$|USD|€|£|%|percent|YoY|\bup\b|\bdown\b))[^()]{1,80}\)$", re.I)
 
 
 def split_note(text: str) -> tuple[str, str]:

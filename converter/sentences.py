@@ -63,7 +63,7 @@ _CHANGED_ITEM = re.compile(r"(?:^|[;.]\s)(?P<item>[^;()]+?)(?<!\s)\s++(?:increas
                            r"\s++by\s*+$",
                            re.I)
 _CASH_FLOW_NOUN = re.compile(r"(?:net\s+)?cash\s+(?:out\s?flows?|in\s?flows?)", re.I)
-_FLOW_SOURCE = re.compile(r"\s*from\s+(?P<source>[a-z][a-z ,-]+?)\s*(?=[.;]|$)", re.I)
+_FLOW_SOURCE = re.compile(r"(?<!\s)\s*from\s+(?P<source>[a-z][a-z ,-]+?)\s*(?=[.;]|$)", re.I)
 _FORECAST_WORDS = re.compile(r"\b(?:forecasts?|targets?|expects?|expected|outlook|guidance|projected|projections?|"
                              r"estimates?|estimated|plans?\s+to|aims?\s+(?:to|for|at))\b", re.I)
 _HYPOTHETICAL = re.compile(r"\bwould\s+(?:have\s+been|be|have\s+amounted\s+to)\b", re.I)
@@ -276,7 +276,7 @@ def release_periods(doc: Document, cal: FiscalCalendar) -> dict[str, Period]:
                     found["quarter"] = period
             elif dates and m["w"]:
                 found["quarter"] = weeks_ending(int(m["w"]), dates[0])
-            elif dates and re.match(r"\s*(?:\w+\s+){0,8}?end(?:ed|ing)\b", m["rest"]):
+            elif dates and re.match(r"(?<![\w\s])\s*(?:\w+\s+){0,8}?end(?:ed|ing)\b", m["rest"]):
                 period = parse_period(f"three months ended {dates[0].strftime('%B %d, %Y')}", cal)
                 if period:
                     found["quarter"] = period

@@ -363,7 +363,7 @@ def _runs(cells: list[SCell]) -> list[_Row]:
     return rows
 
 
-_PAREN_CAPTION = re.compile(r"\s*[(（][^()（）]{12,}[)）]\s*")  # "(Percentage figures show changes from ...)"
+_PAREN_CAPTION = re.compile(r"(?<!\s)\s*[(（][^()（）]{12,}[)）]\s*")  # "(Percentage figures show changes from ...)"
 _STATUS_NOTE = re.compile(r"[(（]\s*(?:estimated?|forecasts?|plan(?:ned)?|projected|targets?|results?|actual)\s*[)）]", re.I)
 _PERIOD_END = re.compile(r"(?:\bended|\bending|\bas\s+of|\bas\s+at)\s*$", re.I)
 
@@ -637,7 +637,7 @@ def _piped(line: str) -> bool:
     return text.startswith("|") and "|" not in text[1:]
 
 
-_SENTENCE = re.compile(r"(?<!\bLtd)(?<!\bInc)(?<!\bCorp)(?<!\bCo)[a-z]{2,}[.;]\s*$|\b(?:is|are|was|were|has|have|will|would)\b.*\b\w+\b.*[.]\s*$")
+_SENTENCE = re.compile(r"(?<!\bLtd)(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<![a-z])[a-z]{2,}[.;]\s*$|\b(?:is|are|was|were|has|have|will|would)\b.*\b\w+\b.*[.]\s*$")
 
 
 def _short(line: str) -> bool:
