@@ -113,7 +113,7 @@ def test_filings(loaded):
         (f"{RESULTS_2013}.txt", dt.date(2013, 11, 8), "EarningsRelease", 830),
         (f"{DIVIDEND_2016}.txt", dt.date(2016, 11, 4), "DividendNotice", 19),
         (f"{RESULTS_2017}.txt", dt.date(2017, 11, 7), "EarningsRelease", 877),
-        (f"{DIVIDEND_2018}.txt", dt.date(2018, 5, 24), "DividendNotice", 19),
+        (f"{DIVIDEND_2018}.txt", dt.date(2018, 5, 24), "DividendNotice", 20),
         (f"{SPLIT_2020}.txt", dt.date(2020, 11, 9), "StockSplitNotice", 24),
     ]
     assert {r["issuer"] for r in rows} == {"Internet Initiative Japan Inc."}
