@@ -90,8 +90,9 @@ def render(filing: Filing, ctx: EmitContext, formats: Iterable[str]) -> dict[str
     """Every output of one filing, in memory: written only if all of them render."""
     names = list(dict.fromkeys(formats))
     if _NEEDS_EXTENSION & set(names):
-        names += ["schema", "calc"]
-    return {filing.document.stem + EMITTERS[n].suffix: EMITTERS[n].render(filing, ctx) for n in names}
+        names += ["schema", "calc", "extlab", "extpre", "extdef"]
+    rendered = {filing.document.stem + EMITTERS[n].suffix: EMITTERS[n].render(filing, ctx) for n in names}
+    return {name: data for name, data in rendered.items() if data}  # a linkbase with nothing in it is not written
 
 
 @per_filing  # one filing: full garbage collections wait until it is done (see gcpolicy)

@@ -105,6 +105,10 @@ def main() -> None:
 @click.option("--entities", "entity_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra entity registry (TOML) to recognise issuers; may be repeated.")
 @click.option("--entity", default=None, help="Registry key of the issuer, when the text does not name it.")
+@click.option("--taxonomy-extension", "extension_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A company extension of the taxonomy (TOML, the form of taxonomy/extensions/*.toml): the "
+                   "concepts, roles and members of the companies it names; may be repeated.")
 @click.option("--report", is_flag=True,
               help="Also write OUT/<name>.report.json: every number found and its fate (emitted as which fact, "
                    "or skipped and why), and print a coverage line per filing.")
@@ -123,7 +127,7 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar with counts and time left (default: on a terminal only).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def convert(paths, out, formats, entity_files, entity, report, store_dir, endpoint, update_endpoint, graph_store,
+def convert(paths, out, formats, entity_files, entity, extension_files, report, store_dir, endpoint, update_endpoint, graph_store,
             no_store, jobs, shard, timeout, quiet, verbose, progress, debug):
     """Convert text filings (files, or folders of .txt files) into OUT.
 
@@ -141,7 +145,7 @@ def convert(paths, out, formats, entity_files, entity, report, store_dir, endpoi
     if unknown or not wanted:
         _fail(f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(USER_FORMATS)}")
     with _guard(debug):
-        settings = Settings(registry=load_registry(*entity_files), entity=entity)
+        settings = Settings(taxonomy=_taxonomy(extension_files), registry=load_registry(*entity_files), entity=entity)
         if entity and entity not in settings.registry:
             _fail(f"unknown entity {entity!r}; known: {', '.join(sorted(settings.registry))}")
         ctx = EmitContext(settings.taxonomy)
@@ -287,10 +291,14 @@ class _Progress:
 @click.option("--entities", "entity_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra entity registry (TOML).")
 @click.option("--entity", default=None, help="Registry key of the issuer, when the text does not name it.")
+@click.option("--taxonomy-extension", "extension_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A company extension of the taxonomy (TOML, the form of taxonomy/extensions/*.toml): the "
+                   "concepts, roles and members of the companies it names; may be repeated.")
 @click.option("--format", "fmt", type=click.Choice(formatting.FORMATS), default="table", show_default=True,
               help="table (readable), csv or json.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def show(file, concept, unmapped, skipped, warnings_only, entity_files, entity, fmt, debug):
+def show(file, concept, unmapped, skipped, warnings_only, entity_files, entity, extension_files, fmt, debug):
     """Convert one filing in memory and print its facts (writes nothing).
 
     Each fact with its concept's label, period, the value as written and as
@@ -301,7 +309,7 @@ def show(file, concept, unmapped, skipped, warnings_only, entity_files, entity, 
     from .reader import InputError
 
     with _guard(debug):
-        settings = Settings(registry=load_registry(*entity_files), entity=entity)
+        settings = Settings(taxonomy=_taxonomy(extension_files), registry=load_registry(*entity_files), entity=entity)
         try:
             filing = convert_path(file, settings)
         except InputError as exc:
@@ -396,9 +404,13 @@ def load(paths, store_dir, endpoint, update_endpoint, graph_store, quiet, debug)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
 @click.option("--entities", "entity_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra entity registry (TOML) for --entity.")
+@click.option("--taxonomy-extension", "extension_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A company extension of the taxonomy (TOML, the form of taxonomy/extensions/*.toml): the "
+                   "concepts, roles and members of the companies it names; may be repeated.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def query(what, args, store_dir, endpoint, update_endpoint, graph_store, entity, all_reports, fmt, list_queries,
-          entity_files, debug):
+          entity_files, extension_files, debug):
     """Query the store: a named query, a .rq file, or inline SPARQL.
 
     \b
@@ -424,7 +436,7 @@ def query(what, args, store_dir, endpoint, update_endpoint, graph_store, entity,
         store = _open_store(store_dir, endpoint, update_endpoint, graph_store, DEFAULT_STORE)
         with store:
             if what in store_mod.QUERIES:
-                tax = taxonomy_mod.default()
+                tax = _taxonomy(extension_files)
                 rows = store_mod.run(store, what, list(args), tax, load_registry(*entity_files),
                                      entity=entity, all_reports=all_reports)
                 columns = store_mod.QUERIES[what].columns
@@ -448,9 +460,14 @@ def taxonomy():
     """Build, inspect and export the ledgerlink taxonomy."""
 
 
-def _load_taxonomy():
+def _load_taxonomy(extension_files=()):
+    """The base taxonomy with the packaged company extensions and the given ones."""
+    return _taxonomy(extension_files)
+
+
+def _taxonomy(extension_files=()):
     try:
-        return taxonomy_mod.load()
+        return taxonomy_mod.with_extensions(taxonomy_mod.default(), extension_files)
     except TaxonomyError as exc:
         _fail(str(exc))
 
@@ -484,7 +501,7 @@ def taxonomy_build(source, out, check):
 
 
 EXPORT_COLUMNS = ["name", "us_gaap", "match", "period_type", "balance", "data_type", "label", "terse_label",
-                  "total_label", "sign", "statements", "synonyms"]
+                  "total_label", "sign", "statements", "synonyms", "extension"]
 
 
 def concept_rows(tax) -> list[dict]:
@@ -494,6 +511,7 @@ def concept_rows(tax) -> list[dict]:
             "name": c.name, "us_gaap": c.align, "match": c.match, "period_type": c.period, "balance": c.balance,
             "data_type": c.xbrl_type, "label": c.label, "terse_label": c.terse, "total_label": c.total,
             "sign": c.sign, "statements": ";".join(c.roles), "synonyms": ";".join(c.synonyms),
+            "extension": tax.owner.get(c.name, ""),
         })
     return rows
 
@@ -522,7 +540,7 @@ def taxonomy_list():
     tax = _load_taxonomy()
     for c in tax.concepts.values():
         align = f"{c.match} {c.align}" if c.align else "(extension)"
-        click.echo(f"{c.name:60} {c.type:9} {c.period:8} {align}")
+        click.echo(f"{tax.qname(c.name):60} {c.type:9} {c.period:8} {align}")
 
 
 @taxonomy.command("show")

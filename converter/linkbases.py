@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -46,7 +47,7 @@ def _serialize(root: etree._Element) -> bytes:
 
 
 def _element_id(tax: Taxonomy, name: str) -> str:
-    return f"{tax.prefix}_{name}"
+    return f"{tax.prefix_of(name)}_{name}"
 
 
 def _abstract_names(tax: Taxonomy) -> list[str]:
@@ -96,22 +97,12 @@ def schema(tax: Taxonomy) -> bytes:
 
     def element(name: str, xtype: str, period: str, *, abstract: bool = False, balance: str = "",
                 group: str = "xbrli:item", extra: dict[str, str] | None = None) -> None:
-        attrs = {"id": _element_id(tax, name), "name": name, "type": xtype, "substitutionGroup": group,
-                 _q(XBRLI, "periodType"): period, "nillable": "true"}
-        if balance:
-            attrs[_q(XBRLI, "balance")] = balance
-        if abstract:
-            attrs["abstract"] = "true"
-        attrs.update(extra or {})
-        etree.SubElement(root, _q(XS, "element"), attrs)
+        _element(root, tax, name, xtype, period, abstract=abstract, balance=balance, group=group, extra=extra)
 
     for name in _abstract_names(tax):
         element(name, "xbrli:stringItemType", "duration", abstract=True)
     for c in tax.concepts.values():
-        extra = {}
-        if c.align:
-            extra = {_q(LL_VOCAB, "alignment"): c.align, _q(LL_VOCAB, "match"): c.match}
-        element(c.name, c.xbrl_type, c.period, abstract=c.abstract, balance=c.balance, extra=extra)
+        _concept_element(root, tax, c.name)
     for cube in tax.hypercubes():
         element(f"{cube.name}Table", "xbrli:stringItemType", "duration", abstract=True, group="xbrldt:hypercubeItem")
         element(f"{cube.name}LineItems", "xbrli:stringItemType", "duration", abstract=True)
@@ -126,12 +117,114 @@ def schema(tax: Taxonomy) -> bytes:
     return _serialize(root)
 
 
-class _Linkbase:
-    """An XBRL linkbase under construction, with locators created once per concept."""
+Href = Callable[[str], str]  # an element or role name -> the schema file that defines it
 
-    def __init__(self, tax: Taxonomy, kind: str, schema_href: str | None = None):
+
+def _element(root: etree._Element, tax: Taxonomy, name: str, xtype: str, period: str, *, abstract: bool = False,
+             balance: str = "", group: str = "xbrli:item", extra: dict[str, str] | None = None) -> None:
+    attrs = {"id": _element_id(tax, name), "name": name, "type": xtype, "substitutionGroup": group,
+             _q(XBRLI, "periodType"): period, "nillable": "true"}
+    if balance:
+        attrs[_q(XBRLI, "balance")] = balance
+    if abstract:
+        attrs["abstract"] = "true"
+    attrs.update(extra or {})
+    etree.SubElement(root, _q(XS, "element"), attrs)
+
+
+def _concept_element(root: etree._Element, tax: Taxonomy, name: str) -> None:
+    c = tax.concepts[name]
+    extra = {_q(LL_VOCAB, "alignment"): c.align, _q(LL_VOCAB, "match"): c.match} if c.align else {}
+    _element(root, tax, c.name, c.xbrl_type, c.period, abstract=c.abstract, balance=c.balance, extra=extra)
+
+
+def extension_schema(tax: Taxonomy, names: set[str], target: str, base_href: str,
+                     linkbase_refs: list[tuple[str, str]]) -> bytes:
+    """A filing's own schema: it imports the base taxonomy, links the filing's linkbases
+    (``linkbase_refs``: (href, role) pairs) and defines the company-extension concepts, roles and
+    members among ``names`` in the extension's namespace ``target``."""
+    nsmap = {"xs": XS, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "dtr-types": DTR_TYPES, "ll": LL_VOCAB,
+             **tax.prefixes()}
+    root = etree.Element(_q(XS, "schema"), nsmap=nsmap, targetNamespace=target, elementFormDefault="qualified",
+                         attributeFormDefault="unqualified")
+    appinfo = etree.SubElement(etree.SubElement(root, _q(XS, "annotation")), _q(XS, "appinfo"))
+    for href, role in linkbase_refs:
+        etree.SubElement(appinfo, _q(LINK, "linkbaseRef"), {
+            _q(XLINK, "type"): "simple", _q(XLINK, "href"): href,
+            _q(XLINK, "role"): f"http://www.xbrl.org/2003/role/{role}",
+            _q(XLINK, "arcrole"): "http://www.w3.org/1999/xlink/properties/linkbase"})
+    own = [n for n in names if tax.owner.get(n)]
+    for role in (r for r in tax.roles.values() if r.id in own):
+        rt = etree.SubElement(appinfo, _q(LINK, "roleType"), roleURI=tax.role_uri(role.id), id=role.id)
+        etree.SubElement(rt, _q(LINK, "definition")).text = role.definition
+        for used in ("link:presentationLink", "link:calculationLink", "link:definitionLink"):
+            etree.SubElement(rt, _q(LINK, "usedOn")).text = used
+    etree.SubElement(root, _q(XS, "import"), namespace=XBRLI,
+                     schemaLocation="http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd")
+    if own:
+        etree.SubElement(root, _q(XS, "import"), namespace=DTR_TYPES,
+                         schemaLocation="https://www.xbrl.org/dtr/type/2022-03-31/types.xsd")
+    etree.SubElement(root, _q(XS, "import"), namespace=tax.namespace, schemaLocation=base_href)
+    members = tax.dimension_members()
+    for role in (r for r in tax.roles if r in own):
+        _element(root, tax, f"{role}Abstract", "xbrli:stringItemType", "duration", abstract=True)
+    for name in (n for n in tax.concepts if n in own):
+        _concept_element(root, tax, name)
+    for name in (m for m in members if m in own):
+        aligned = dict(tax.axes[members[name]].member_align)
+        extra = {_q(LL_VOCAB, "alignment"): aligned[name], _q(LL_VOCAB, "match"): "exact"} if name in aligned else None
+        _element(root, tax, name, "dtr-types:domainItemType", "duration", abstract=True, extra=extra)
+    return _serialize(root)
+
+
+def extension_definition(tax: Taxonomy, names: set[str], href_of: Href) -> bytes | None:
+    """The dimensional relationships a filing's extension adds to the base's hypercubes: its
+    concepts as line items of the hypercube of their axes, its members in their axes' domains
+    (in the same link roles, so one DTS holds both).  None when there are none."""
+    base_cubes = {cube.axes: cube for cube in tax.base().hypercubes()}
+    members = tax.dimension_members()
+    lb = _Linkbase(tax, "definition", href_of=href_of)
+    for arcrole in (ARC_DOMAIN_MEMBER,):
+        etree.SubElement(lb.root, _q(LINK, "arcroleRef"), {
+            "arcroleURI": arcrole, _q(XLINK, "type"): "simple",
+            _q(XLINK, "href"): f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{arcrole.rsplit('/', 1)[1]}"})
+    links = []
+    for cube in tax.hypercubes():
+        concepts = [c for c in cube.concepts if c in names and tax.owner.get(c)]
+        own_members = [(tax.axes[members[m]].domain, m) for m in names if m in members and tax.owner.get(m)
+                       and members[m] in cube.axes]
+        if not concepts and not own_members:
+            continue
+        if cube.axes not in base_cubes:
+            raise ValueError(f"{concepts[0] if concepts else own_members[0][1]}: no hypercube of the base taxonomy "
+                             f"has the axes {', '.join(cube.axes)}")
+        links.append((cube, concepts, own_members))
+    if not links:
+        return None
+    for cube, _, _ in links:
+        etree.SubElement(lb.root, _q(LINK, "roleRef"), {
+            "roleURI": tax.role_uri(cube.role_id), _q(XLINK, "type"): "simple",
+            _q(XLINK, "href"): f"{href_of(cube.role_id)}#{cube.role_id}"})
+    for cube, concepts, own_members in links:
+        link = lb.link(tax.role_uri(cube.role_id))
+        for i, name in enumerate(concepts, start=1):
+            link.arc(ARC_DOMAIN_MEMBER, f"{cube.name}LineItems", name, 1000 + i)
+        for i, (domain, member) in enumerate(sorted(own_members), start=1):
+            link.arc(ARC_DOMAIN_MEMBER, domain, member, 1000 + i)
+    return _serialize(lb.root)
+
+
+class _Linkbase:
+    """An XBRL linkbase under construction, with locators created once per concept.
+
+    ``schema_href`` is where the base taxonomy's schema is seen from the linkbase; ``href_of``,
+    when given, names the schema of each element or role (a filing's own schema defines its
+    company extension's concepts)."""
+
+    def __init__(self, tax: Taxonomy, kind: str, schema_href: str | None = None, href_of: Href | None = None):
         self.tax = tax
         self.href = schema_href or tax.entry
+        self.href_of: Href = href_of or (lambda name: self.href)
         self.root = etree.Element(_q(LINK, "linkbase"), nsmap={"link": LINK, "xlink": XLINK, "xbrldt": XBRLDT}
                                   if kind == "definition" else {"link": LINK, "xlink": XLINK})
         self.kind = kind
@@ -140,17 +233,17 @@ class _Linkbase:
     def role_ref(self, role_id: str) -> None:
         uri = self.tax.role_uri(role_id)
         etree.SubElement(self.root, _q(LINK, "roleRef"), {
-            "roleURI": uri, _q(XLINK, "type"): "simple", _q(XLINK, "href"): f"{self.href}#{role_id}"})
+            "roleURI": uri, _q(XLINK, "type"): "simple", _q(XLINK, "href"): f"{self.href_of(role_id)}#{role_id}"})
 
     def link(self, role_uri: str) -> _Link:
         el = etree.SubElement(self.root, _q(LINK, f"{self.kind}Link"),
                               {_q(XLINK, "type"): "extended", _q(XLINK, "role"): role_uri})
-        return _Link(self.tax, el, self.kind, self.href)
+        return _Link(self.tax, el, self.kind, self.href_of)
 
 
 class _Link:
-    def __init__(self, tax: Taxonomy, el: etree._Element, kind: str, href: str):
-        self.tax, self.el, self.kind, self.href = tax, el, kind, href
+    def __init__(self, tax: Taxonomy, el: etree._Element, kind: str, href_of: Href):
+        self.tax, self.el, self.kind, self.href_of = tax, el, kind, href_of
         self.locs: set[str] = set()
 
     def loc(self, name: str) -> str:
@@ -159,7 +252,7 @@ class _Link:
             self.locs.add(name)
             etree.SubElement(self.el, _q(LINK, "loc"), {
                 _q(XLINK, "type"): "locator",
-                _q(XLINK, "href"): f"{self.href}#{_element_id(self.tax, name)}",
+                _q(XLINK, "href"): f"{self.href_of(name)}#{_element_id(self.tax, name)}",
                 _q(XLINK, "label"): label})
         return label
 
@@ -174,8 +267,10 @@ def _needs_negated(tax: Taxonomy) -> set[str]:
     return {c.name for c in tax.concepts.values() if any(p.negated for p in c.presentation)}
 
 
-def label_linkbase(tax: Taxonomy) -> bytes:
-    lb = _Linkbase(tax, "label")
+def label_linkbase(tax: Taxonomy, href_of: Href | None = None, only: set[str] | None = None) -> bytes:
+    """Labels of every concept, role abstract, axis and member; or, with ``only``, of those names
+    (a filing's extension concepts), each located through ``href_of``."""
+    lb = _Linkbase(tax, "label", href_of=href_of)
     negated = _needs_negated(tax)
     if negated or any(c.negated for c in tax.concepts.values()):
         etree.SubElement(lb.root, _q(LINK, "roleRef"), {
@@ -184,9 +279,11 @@ def label_linkbase(tax: Taxonomy) -> bytes:
     link = etree.SubElement(lb.root, _q(LINK, "labelLink"), {_q(XLINK, "type"): "extended", _q(XLINK, "role"): STANDARD_ROLE})
 
     def labels(name: str, items: list[tuple[str, str]]) -> None:
+        if only is not None and name not in only:
+            return
         loc = f"loc_{name}"
         etree.SubElement(link, _q(LINK, "loc"), {
-            _q(XLINK, "type"): "locator", _q(XLINK, "href"): f"{tax.entry}#{_element_id(tax, name)}",
+            _q(XLINK, "type"): "locator", _q(XLINK, "href"): f"{lb.href_of(name)}#{_element_id(tax, name)}",
             _q(XLINK, "label"): loc})
         res = f"lab_{name}"
         for role, text in items:
@@ -226,14 +323,18 @@ def label_linkbase(tax: Taxonomy) -> bytes:
     return _serialize(lb.root)
 
 
-def presentation_linkbase(tax: Taxonomy) -> bytes:
-    lb = _Linkbase(tax, "presentation")
-    for role in tax.roles:
+def presentation_linkbase(tax: Taxonomy, href_of: Href | None = None, only: set[str] | None = None) -> bytes:
+    """Every presentation network; or, with ``only``, the placements of those concepts (a filing's
+    extension concepts, under the base's abstracts or their own roles')."""
+    lb = _Linkbase(tax, "presentation", href_of=href_of)
+    concepts = [c for c in tax.concepts.values() if only is None or c.name in only]
+    roles = [r for r in tax.roles if only is None or any(p.role == r for c in concepts for p in c.presentation)]
+    for role in roles:
         lb.role_ref(role)
-    for role in tax.roles:
+    for role in roles:
         link = lb.link(tax.role_uri(role))
         orders: dict[str, int] = {}
-        for c in tax.concepts.values():
+        for c in concepts:
             for p in c.presentation:
                 if p.role != role:
                     continue
@@ -246,14 +347,14 @@ def presentation_linkbase(tax: Taxonomy) -> bytes:
 
 
 def calculation_linkbase(tax: Taxonomy, arcs: dict[str, list[tuple[str, str, int]]] | None = None,
-                         schema_href: str | None = None) -> bytes:
+                         schema_href: str | None = None, href_of: Href | None = None) -> bytes:
     """All summation networks, or the given subset (a filing's own calculations).
 
     ``schema_href`` is how the linkbase refers to the schema when it does not sit
-    next to it (a filing's linkbase refers to ``taxonomy/<entry>``).
+    next to it (a filing's linkbase refers to ``taxonomy/<entry>``); ``href_of`` see _Linkbase.
     """
     arcs = tax.calc_arcs() if arcs is None else arcs
-    lb = _Linkbase(tax, "calculation", schema_href)
+    lb = _Linkbase(tax, "calculation", schema_href, href_of)
     for role in arcs:
         lb.role_ref(role)
     for role, role_arcs in arcs.items():
@@ -319,7 +420,9 @@ def package_metadata(tax: Taxonomy) -> dict[str, bytes]:
 
 
 def generate(tax: Taxonomy) -> dict[str, bytes]:
-    """All generated files, by path relative to the taxonomy folder."""
+    """All generated files of the base taxonomy, by path relative to the taxonomy folder (company
+    extensions are not among them: each filing's own schema defines the extension concepts it uses)."""
+    tax = tax.base()
     files = {
         tax.entry: schema(tax),
         tax.file("_lab.xml"): label_linkbase(tax),

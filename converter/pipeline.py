@@ -43,13 +43,16 @@ class Settings:
     entity: str | None = None  # registry key forcing the issuer
 
     def mapper_for(self, entity: Entity) -> Mapper:
-        """One label index for the taxonomy, seen through each issuer's names."""
+        """One label index for the base taxonomy plus the issuer's company extension (another
+        company's service lines are no candidates), seen through the issuer's names."""
         cache = self.__dict__.setdefault("_mappers", {})
         if entity.key not in cache:
-            base = self.__dict__.get("_mapper_base")
-            if base is None:
-                base = self.__dict__["_mapper_base"] = Mapper(self.taxonomy)
-            cache[entity.key] = base.with_aliases(entity.aliases + (entity.name,))
+            tax = self.taxonomy.for_entity(entity)
+            bases = self.__dict__.setdefault("_mapper_bases", {})
+            key = tuple(sorted(tax.extensions))
+            if key not in bases:
+                bases[key] = Mapper(tax)
+            cache[entity.key] = bases[key].with_aliases(entity.aliases + (entity.name,))
         return cache[entity.key]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -143,6 +143,23 @@ class Hypercube:
         return f"{self.name}Hypercube"
 
 
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """A company's own part of the taxonomy: its concepts, roles and dimension members, under its own
+    prefix and namespace (``taxonomy/extensions/iij.toml``, or a user's file).  ``entities`` are the
+    registry keys or entity identifiers of the companies whose filings it applies to (none: every filing)."""
+
+    key: str
+    prefix: str
+    namespace: str
+    label: str
+    entities: tuple[str, ...]
+    source: Path | None = None
+
+    def applies_to(self, entity) -> bool:
+        return not self.entities or bool({entity.key, entity.identifier, entity.name} & set(self.entities))
+
+
 @dataclass
 class Taxonomy:
     prefix: str
@@ -155,12 +172,54 @@ class Taxonomy:
     concepts: dict[str, Concept]
     axes: dict[str, Axis] = field(default_factory=dict)
     source: Path | None = None
+    extensions: dict[str, Extension] = field(default_factory=dict)
+    owner: dict[str, str] = field(default_factory=dict)  # concept, role or member name -> extension key
+
+    def extension_of(self, name: str) -> Extension | None:
+        """The extension that defines a concept, role or member; None for the base taxonomy's."""
+        key = self.owner.get(name)
+        return self.extensions[key] if key else None
+
+    def prefix_of(self, name: str) -> str:
+        ext = self.extension_of(name)
+        return ext.prefix if ext else self.prefix
+
+    def namespace_of(self, name: str) -> str:
+        ext = self.extension_of(name)
+        return ext.namespace if ext else self.namespace
 
     def qname(self, name: str) -> str:
-        return f"{self.prefix}:{name}"
+        return f"{self.prefix_of(name)}:{name}"
 
     def iri(self, name: str) -> str:
-        return f"{self.namespace}#{name}"
+        return f"{self.namespace_of(name)}#{name}"
+
+    def prefixes(self) -> dict[str, str]:
+        """Prefix -> namespace of the base and of every extension."""
+        return {self.prefix: self.namespace, **{e.prefix: e.namespace for e in self.extensions.values()}}
+
+    def base(self) -> Taxonomy:
+        """The base taxonomy alone (what ``taxonomy build`` writes and every company uses)."""
+        return self.restricted(())
+
+    def restricted(self, keys) -> Taxonomy:
+        """The base plus the given extensions only (a filing is mapped against its company's)."""
+        keys = set(keys)
+        if keys >= set(self.extensions):
+            return self
+        keep = lambda name: self.owner.get(name) in (None, *keys)  # noqa: E731
+        axes = {n: replace(a, members=tuple(m for m in a.members if keep(m[0])),
+                           member_align=tuple(m for m in a.member_align if keep(m[0])),
+                           member_synonyms=tuple(m for m in a.member_synonyms if keep(m[0])))
+                for n, a in self.axes.items()}
+        return replace(self, roles={k: v for k, v in self.roles.items() if keep(k)},
+                       concepts={k: v for k, v in self.concepts.items() if keep(k)}, axes=axes,
+                       extensions={k: v for k, v in self.extensions.items() if k in keys},
+                       owner={k: v for k, v in self.owner.items() if v in keys})
+
+    def for_entity(self, entity) -> Taxonomy:
+        """The base plus the extensions that apply to this issuer."""
+        return self.restricted(k for k, e in self.extensions.items() if e.applies_to(entity))
 
     def file(self, suffix: str) -> str:
         """Generated file names derive from the schema name: ``ledgerlink-2026_lab.xml``."""
@@ -168,7 +227,7 @@ class Taxonomy:
 
     def role_uri(self, role: str) -> str:
         """The URI of a link role: a statement's, or a hypercube's (``<name>Hypercube``)."""
-        return self.roles[role].uri(self.namespace) if role in self.roles else f"{self.namespace}/role/{role}"
+        return self.roles[role].uri(self.namespace_of(role)) if role in self.roles else f"{self.namespace}/role/{role}"
 
     def weight(self, concept: str, kind: str) -> int | None:
         """The concept's calculation weight in the statement of this kind, if any."""
@@ -362,7 +421,76 @@ def load(path: Path | None = None) -> Taxonomy:
     return tax
 
 
+_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,19}$")
+EXTENSIONS_DIR = "extensions"
+
+
+def extend(tax: Taxonomy, path: Path) -> Taxonomy:
+    """The taxonomy with the extension in ``path`` added; errors name the file and the entry.
+
+    An extension adds concepts, roles and members of the base's axes; it may not redefine a
+    name the taxonomy already has, and its prefix and namespace must be its own."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise TaxonomyError(f"{path}: {exc}") from None
+    head = _require(raw, "extension", str(path))
+    where = path.name
+    ext = Extension(key=_require(head, "key", where), prefix=_require(head, "prefix", where),
+                    namespace=_require(head, "namespace", where).rstrip("/"), label=head.get("label", ""),
+                    entities=tuple(head.get("entities", ())), source=path)
+    if not _PREFIX.match(ext.prefix) or ext.prefix in ("xbrli", "link", "xlink", "xs", "ix", "ixt", "iso4217", "xbrldi",
+                                                         *ALIGN_PREFIXES):
+        raise TaxonomyError(f"{where}: prefix {ext.prefix!r} is not a usable XML prefix of its own")
+    if ext.key in tax.extensions or ext.prefix in tax.prefixes() or ext.namespace in tax.prefixes().values():
+        raise TaxonomyError(f"{where}: key, prefix or namespace of extension {ext.key!r} is already in use")
+    taken = set(tax.concepts) | set(tax.roles) | set(tax.dimension_members()) | set(tax.axes)
+    owner = dict(tax.owner)
+    roles = dict(tax.roles)
+    for r in raw.get("role", []):
+        role = Role(_require(r, "id", f"{where}: role"), _require(r, "definition", f"{where}: role"), r.get("kind", ""))
+        if role.id in taken:
+            raise TaxonomyError(f"{where}: role {role.id!r} is already defined")
+        roles[role.id], owner[role.id], owner[f"{role.id}Abstract"] = role, ext.key, ext.key
+    concepts = dict(tax.concepts)
+    for i, c in enumerate(raw.get("concept", []), start=1):
+        concept = _concept(c, roles, f"{where}: concept #{i}")
+        if concept.name in taken or concept.name in concepts:
+            raise TaxonomyError(f"{where}: concept {concept.name!r} is already defined")
+        concepts[concept.name], owner[concept.name] = concept, ext.key
+    axes = dict(tax.axes)
+    for i, m in enumerate(raw.get("member", []), start=1):
+        axis_name, name = _require(m, "axis", f"{where}: member #{i}"), _require(m, "name", f"{where}: member #{i}")
+        if axis_name not in axes:
+            raise TaxonomyError(f"{where}: member {name!r}: no axis {axis_name!r} in the taxonomy")
+        if name in taken or name in owner:
+            raise TaxonomyError(f"{where}: member {name!r} is already defined")
+        axis = axes[axis_name]
+        axes[axis_name] = replace(
+            axis, members=axis.members + ((name, _require(m, "label", f"{where}: member {name}")),),
+            member_align=axis.member_align + (((name, m["align"]),) if m.get("align") else ()),
+            member_synonyms=axis.member_synonyms + ((name, tuple(m.get("synonyms", ()))),))
+        owner[name] = ext.key
+    combined = replace(tax, roles=roles, concepts=concepts, axes=axes, owner=owner,
+                       extensions={**tax.extensions, ext.key: ext})
+    _validate(combined)
+    return combined
+
+
+def packaged_extensions() -> list[Path]:
+    """The company extensions that ship with ledgerlink (``taxonomy/extensions/*.toml``)."""
+    folder = data_dir("taxonomy") / EXTENSIONS_DIR
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def with_extensions(tax: Taxonomy, paths) -> Taxonomy:
+    for path in paths:
+        tax = extend(tax, path)
+    return tax
+
+
 @lru_cache(maxsize=1)
 def default() -> Taxonomy:
-    """The packaged taxonomy, read once per process."""
-    return load()
+    """The packaged taxonomy with the packaged company extensions, read once per process."""
+    return with_extensions(load(), packaged_extensions())

@@ -37,7 +37,8 @@ def _safe(text: str) -> str:
 
 
 def concept_iri(tax: Taxonomy, name: str) -> str:
-    return f"{tax.namespace}#{name}"
+    """A concept's IRI: its namespace (the base's, or its company extension's) and its name."""
+    return tax.iri(name)
 
 
 def aligned_iri(qname: str) -> str:

@@ -80,3 +80,13 @@ def decimals_text(fact: Fact) -> str:
 def namespaces(tax: Taxonomy) -> dict[str, str]:
     return {tax.prefix: tax.namespace, "iso4217": ISO4217, "xbrli": XBRLI}
 
+
+def used_prefixes(filing: Filing, tax: Taxonomy) -> dict[str, str]:
+    """The base taxonomy's prefix, and a company extension's when the filing uses its concepts or members."""
+    names = {f.concept for f in filing.facts} | {m for f in filing.facts for _, m in f.dimensions}
+    found = {tax.prefix: tax.namespace}
+    for name in names:
+        if (ext := tax.extension_of(name)) is not None:
+            found[ext.prefix] = ext.namespace
+    return found
+

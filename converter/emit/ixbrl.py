@@ -22,7 +22,7 @@ from ..model import Block, Fact, Filing
 from ..periods import find_dates
 from ..resources import data_dir
 from . import register
-from .common import EmitContext, context_id, contexts, decimals_text, schema_href, units
+from .common import EmitContext, context_id, contexts, decimals_text, schema_href, units, used_prefixes
 
 TEMPLATE = "filing.xhtml.j2"
 _DISPLAY_MARKUP = re.compile(r"</?(?:u|b|i|sup|sub|strong|em)>|&lt;/?sup&gt;|\*\*|\\(?=[*_#<>$])")
@@ -193,6 +193,7 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
         filing=filing,
         entity=filing.entity,
         taxonomy=tax,
+        prefixes=used_prefixes(filing, tax),
         schema_href=schema_href(filing),
         contexts=context_views,
         units=unit_views,

@@ -111,15 +111,20 @@ def _describe_concept(t: Turtle, tax: Taxonomy, name: str) -> None:
     t.add(subject, "ll:dataType", lit(concept.xbrl_type))
 
 
-def describe_taxonomy(tax: Taxonomy) -> Turtle:
-    """Every concept, axis and member as SKOS concepts with their alignments."""
-    t = Turtle({**vocab.PREFIXES, tax.prefix: tax.namespace + "#"})
+def describe_taxonomy(tax: Taxonomy, extension: str | None = None) -> Turtle:
+    """Every concept, axis and member as SKOS concepts with their alignments: of the base taxonomy
+    and its extensions, or (``extension``: a key) of that company extension only."""
+    t = Turtle({**vocab.PREFIXES, **{p: ns + "#" for p, ns in tax.prefixes().items()}})
+    wanted = (lambda name: tax.owner.get(name) == extension) if extension else (lambda name: True)  # noqa: E731
     for name in tax.concepts:
-        _describe_concept(t, tax, name)
+        if wanted(name):
+            _describe_concept(t, tax, name)
     for axis in tax.axes.values():
-        _describe_concept(t, tax, axis.name)
+        if not extension:
+            _describe_concept(t, tax, axis.name)
         for member, _ in axis.members:
-            _describe_concept(t, tax, member)
+            if wanted(member):
+                _describe_concept(t, tax, member)
     return t
 
 
@@ -203,7 +208,7 @@ def describe_filing(filing: Filing, tax: Taxonomy) -> str:
             f"\n    ll:sourceLine {lit(fact.span.line)} ;\n    ll:sourceColumn {lit(fact.span.start)} ;"
             f"\n    ll:sourceLabel {lit(fact.label)} ;\n    ll:status {lit(fact.status.value)} .\n")
 
-    prefixes = {**vocab.PREFIXES, tax.prefix: tax.namespace + "#"}
+    prefixes = {**vocab.PREFIXES, **{p: ns + "#" for p, ns in tax.prefixes().items()}}
     head = "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in prefixes.items())
     return "\n".join([
         head, "", f"{GRAPH_MARK}taxonomy", concepts.text(),

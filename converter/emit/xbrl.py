@@ -8,14 +8,13 @@ from ..model import Filing
 from ..xmlns import ISO4217, LINK, XBRLDI, XBRLI, XLINK
 from ..xmlns import q as _q
 from . import register
-from .common import EmitContext, context_id, contexts, decimals_text, schema_href, units, value_text
+from .common import EmitContext, context_id, contexts, decimals_text, schema_href, units, used_prefixes, value_text
 
 
 @register("xbrl", ".xbrl", "XBRL 2.1 instance")
 def render(filing: Filing, ctx: EmitContext) -> bytes:
     tax = ctx.taxonomy
-    nsmap = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "iso4217": ISO4217, "xbrldi": XBRLDI,
-             tax.prefix: tax.namespace}
+    nsmap = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "iso4217": ISO4217, "xbrldi": XBRLDI, **used_prefixes(filing, tax)}
     root = etree.Element(_q(XBRLI, "xbrl"), nsmap=nsmap)
     etree.SubElement(root, _q(LINK, "schemaRef"), {_q(XLINK, "type"): "simple", _q(XLINK, "href"): schema_href(filing)})
     entity = filing.entity
@@ -50,7 +49,7 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
         if fact.unit is not None:
             attrs["unitRef"] = fact.unit.xml_id
             attrs["decimals"] = decimals_text(fact)
-        el = etree.SubElement(root, _q(tax.namespace, fact.concept), attrs)
+        el = etree.SubElement(root, _q(tax.namespace_of(fact.concept), fact.concept), attrs)
         el.text = value_text(fact.value)
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"

@@ -7,7 +7,7 @@ import json
 from ..model import PURE, Filing
 from ..xmlns import ISO4217, XBRLI
 from . import register
-from .common import EmitContext, schema_href, value_text
+from .common import EmitContext, schema_href, used_prefixes, value_text
 
 DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
 SCHEME_PREFIXES = {"http://www.sec.gov/CIK": "cik"}
@@ -38,7 +38,7 @@ def render(filing: Filing, ctx: EmitContext) -> bytes:
         "documentInfo": {
             "documentType": DOCUMENT_TYPE,
             "namespaces": {
-                tax.prefix: tax.namespace,
+                **used_prefixes(filing, tax),
                 "iso4217": ISO4217,
                 "xbrli": XBRLI,
                 scheme_prefix: entity.scheme,

@@ -284,13 +284,29 @@ class Store(ABC):
         return int(rows[0]["n"]) if rows else 0
 
     def ensure_taxonomy(self, tax: Taxonomy) -> bool:
-        """Load the taxonomy graph unless the same version is there already; True if (re)loaded."""
-        text = describe_taxonomy(tax).text().encode("utf-8")
+        """Load the taxonomy graph unless the same version is there already; True if (re)loaded.
+
+        The base taxonomy and each company extension are described and versioned apart, so a run
+        that does not name a user's extension leaves its concepts in the graph (a new base version
+        replaces the graph: reconvert then)."""
+        changed = self._ensure_described(TAXONOMY, describe_taxonomy(tax.base()), replace=True)
+        for key, ext in tax.extensions.items():
+            changed |= self._ensure_described(ext.namespace, describe_taxonomy(tax, key), replace=changed)
+        return changed
+
+    def _ensure_described(self, marker: str, description, replace: bool) -> bool:
+        text = description.text().encode("utf-8")
         digest = hashlib.sha256(text).hexdigest()
-        found = self.select(f"SELECT ?h WHERE {{ GRAPH <{TAXONOMY}> {{ <{TAXONOMY}> <{LL}sha256> ?h }} }}")
-        if found and found[0]["h"] == digest:
+        found = self.select(f"SELECT ?h WHERE {{ GRAPH <{TAXONOMY}> {{ <{marker}> <{LL}sha256> ?h }} }}")
+        if found and found[0]["h"] == digest and not (replace and marker != TAXONOMY):
             return False
-        self.replace_graph(TAXONOMY, text + f'\n<{TAXONOMY}> <{LL}sha256> "{digest}" .\n'.encode())
+        stamped = text + f'\n<{marker}> <{LL}sha256> "{digest}" .\n'.encode()
+        if marker == TAXONOMY:
+            self.replace_graph(TAXONOMY, stamped)
+        else:  # an extension: its own concepts and stamp only
+            self.update(f"DELETE {{ GRAPH <{TAXONOMY}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{TAXONOMY}> {{ ?s ?p ?o "
+                        f"FILTER(STRSTARTS(STR(?s), \"{marker}#\") || STR(?s) = \"{marker}\") }} }}")
+            self.add_to_graph(TAXONOMY, stamped)
         return True
 
     def load(self, *items, taxonomy: Taxonomy | None = None, batch: int = 200, on_load=None,

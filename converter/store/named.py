@@ -98,7 +98,8 @@ def concepts_for(text: str, tax: Taxonomy) -> list[str]:
     """Concept names for what the user typed: our name, a label or synonym, or an aligned element."""
     if text in tax.concepts:
         return [text]
-    local = text.split(":", 1)[1] if text.startswith(f"{tax.prefix}:") else None
+    prefix, _, rest = text.partition(":")
+    local = rest if prefix in tax.prefixes() else None
     if local in tax.concepts:
         return [local]
     if ":" in text:  # us-gaap:Revenues, srt:..., dei:...: the concepts that mean it, else those narrower or broader
@@ -184,7 +185,8 @@ def _name_concepts(rows: list[Row], tax: Taxonomy, label_column: str) -> None:
         iri = row.get("c")
         if iri is None:
             continue
-        name = str(iri).removeprefix(f"{tax.namespace}#")
+        namespace, _, name = str(iri).rpartition("#")
+        name = name if namespace in tax.prefixes().values() else str(iri)
         concept = tax.concepts.get(name)
         row["concept"] = tax.qname(name) if concept else str(iri)
         row[label_column] = concept.label if concept else name
