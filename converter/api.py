@@ -16,6 +16,7 @@ from pathlib import Path
 from .batch import convert_document_bounded, render, write_taxonomy
 from .emit import EMITTERS, EmitContext
 from .emit.report import coverage
+from . import taxonomy as taxonomy_mod
 from .entities import load_registry
 from .model import Fact, Filing, Message, Skip
 from .pipeline import Settings, convert_document
@@ -105,10 +106,12 @@ class Result:
 
 
 def convert(source: str | Path, entity: str | None = None, entities: tuple[str | Path, ...] = (),
-            name: str = "filing.txt", timeout: float | None = None) -> Result:
+            name: str = "filing.txt", timeout: float | None = None,
+            extensions: tuple[str | Path, ...] = ()) -> Result:
     """Convert a filing given as a path or as its text.
 
-    ``entity`` forces the issuer (a registry key); ``entities`` adds registry files; ``name``
+    ``entity`` forces the issuer (a registry key); ``entities`` adds registry files; ``extensions``
+    adds company extensions of the taxonomy (TOML files, see taxonomy/extensions/); ``name``
     is the file name given to text (its date, if any, helps date the release).  Raises
     ``converter.reader.InputError`` for input that cannot be converted; when the text was read
     but yields nothing to emit, the error's ``result`` still holds the report of what was found.
@@ -117,10 +120,11 @@ def convert(source: str | Path, entity: str | None = None, entities: tuple[str |
     takes longer (a runaway match cannot be interrupted in-thread); ``InputError`` then says
     "conversion stopped after N s (timeout)".
     """
-    key = (entity, tuple(str(e) for e in entities))
+    key = (entity, tuple(str(e) for e in entities), tuple(str(e) for e in extensions))
     settings = _SETTINGS.get(key)
     if settings is None:
-        settings = _SETTINGS[key] = Settings(registry=load_registry(*map(Path, entities)), entity=entity)
+        tax = taxonomy_mod.with_extensions(taxonomy_mod.default(), map(Path, extensions))
+        settings = _SETTINGS[key] = Settings(taxonomy=tax, registry=load_registry(*map(Path, entities)), entity=entity)
     if isinstance(source, Path) or ("\n" not in source and len(source) < 4096 and Path(source).is_file()):
         doc = read_document(Path(source))
     else:

@@ -109,3 +109,46 @@ def test_outputs_of_an_unregistered_company_pass_arelle(name, tmp_path):
     for suffix in (".xhtml", ".xbrl", ".json"):
         problems = [p for p in validate(tmp_path / f"{stem}{suffix}").problems if p[0] == "ERROR"]
         assert not problems, (suffix, problems)
+
+
+EXTENSION = COMPANIES / "extensions" / "aozora.toml"
+
+
+def test_a_users_company_extension_maps_its_own_lines_and_passes_arelle(tmp_path):
+    """Without an extension the business lines are no concept of the base taxonomy (skipped as
+    unmapped); with the user's extension they are the company's own concepts, defined by the
+    filing's own schema in the extension's namespace, and adding up to the base's Revenues."""
+    plain = converter.convert(COMPANIES / "tse_revenue_by_business.txt")
+    assert {f.concept for f in plain.facts} == {"Revenues"}
+    assert {s.reason for s in plain.skipped if s.span.line == 11} == {"unmapped: no concept matches this label"}
+
+    result = converter.convert(COMPANIES / "tse_revenue_by_business.txt", extensions=(EXTENSION,))
+    found = {(f.span.line, f.concept, f.period.key, f.value) for f in result.facts}
+    assert (11, "WarehousingRevenue", H1_24, Decimal(30100000000)) in found
+    assert (12, "TransportRevenue", H1_23, Decimal(50892000000)) in found
+    assert ("Revenues", "WarehousingRevenue", 1) in result.filing.calc_arcs["RevenueByBusiness"]
+    written = {p.name for p in result.write(tmp_path)}
+    stem = "tse_revenue_by_business"
+    assert {f"{stem}.xsd", f"{stem}_lab.xml", f"{stem}_pre.xml", f"{stem}_cal.xml"} <= written
+    schema = (tmp_path / f"{stem}.xsd").read_text()
+    assert 'targetNamespace="https://example.com/taxonomy/aozora/2024"' in schema
+    assert 'name="WarehousingRevenue"' in schema and 'name="Revenues"' not in schema
+    assert 'aoz:WarehousingRevenue' in (tmp_path / f"{stem}.json").read_text()
+    for suffix in (".xhtml", ".xbrl", ".json"):
+        validation = validate(tmp_path / f"{stem}{suffix}")
+        assert not [p for p in validation.problems if p[0] == "ERROR"], (suffix, validation.problems)
+    # calculations that add up: no inconsistency from the extension's network
+    assert not [p for p in validate(tmp_path / f"{stem}.xhtml").problems if "calc" in p[1].lower()]
+
+
+def test_an_extension_that_redefines_a_base_concept_is_refused_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from converter.cli import main
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[extension]\nkey = "x"\nprefix = "xx"\nnamespace = "https://example.com/x"\n'
+                   '[[concept]]\nname = "Revenues"\nlabel = "Revenue"\ntype = "monetary"\nperiod = "duration"\n')
+    done = CliRunner().invoke(main, ["show", "--taxonomy-extension", str(bad), str(COMPANIES / "tse_revenue_by_business.txt")])
+    assert done.exit_code == 2
+    assert done.output.strip() == "error: bad.toml: concept 'Revenues' is already defined"
