@@ -288,6 +288,8 @@ class _Progress:
 @click.option("--unmapped", is_flag=True, help="Show the numbers no concept matched, with the closest concepts.")
 @click.option("--skipped", is_flag=True, help="Show every number not emitted, with the reason.")
 @click.option("--warnings", "warnings_only", is_flag=True, help="Show the filing's warnings.")
+@click.option("--profile", "profile_only", is_flag=True,
+              help="Show who the issuer is, its currency and fiscal calendar, and the words each was read from.")
 @click.option("--entities", "entity_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra entity registry (TOML).")
 @click.option("--entity", default=None, help="Registry key of the issuer, when the text does not name it.")
@@ -298,7 +300,8 @@ class _Progress:
 @click.option("--format", "fmt", type=click.Choice(formatting.FORMATS), default="table", show_default=True,
               help="table (readable), csv or json.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def show(file, concept, unmapped, skipped, warnings_only, entity_files, entity, extension_files, fmt, debug):
+def show(file, concept, unmapped, skipped, warnings_only, profile_only, entity_files, entity, extension_files, fmt,
+         debug):
     """Convert one filing in memory and print its facts (writes nothing).
 
     Each fact with its concept's label, period, the value as written and as
@@ -314,10 +317,18 @@ def show(file, concept, unmapped, skipped, warnings_only, entity_files, entity, 
             filing = convert_path(file, settings)
         except InputError as exc:
             _fail(str(exc), EXIT_FAILED)
-        if filing.rejection is not None and not (warnings_only or unmapped or skipped):
+        if filing.rejection is not None and not (warnings_only or unmapped or skipped or profile_only):
             _fail(str(InputError(str(file), filing.rejection)), EXIT_FAILED)
         tax = settings.taxonomy
-        if warnings_only:
+        if profile_only:
+            rows = [{"evidence": m.text.removeprefix("profile: ")} for m in filing.messages
+                    if m.level == "info" and m.text.startswith("profile: ")]
+            rows.append({"evidence": f"entity identifier: {filing.entity.scheme} {filing.entity.identifier}"})
+            columns = ("evidence",)
+            if fmt == "table":  # sentences, not a table: printed whole
+                click.echo("\n".join(r["evidence"] for r in rows))
+                return
+        elif warnings_only:
             rows = [{"level": m.level, "line": m.line, "message": m.text} for m in filing.messages
                     if m.level in ("warning", "error")]
             columns = ("level", "line", "message")
