@@ -72,6 +72,7 @@ _DATE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?:at|as\s+of|as\s+at)\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of|as\s+at|at|is|of|was|:|,)?\s*$",
         re.I)),
     ("payment date", re.compile(r"(?:(?:to\s+be\s+)?paid|payable|payment)\s+(?:on\s+)?$", re.I)),
+    ("ex-dividend date", re.compile(r"\bex-?(?:dividend)?(?:\s+date)?\s*(?:is|of|will\s+be|was|on|:|,)?\s*$", re.I)),
     ("general meeting date", re.compile(
         r"(?:general\s+meeting\s+of\s+shareholders|annual\s+(?:general\s+)?meeting(?:\s+of\s+shareholders)?)"
         r"(?:,)?\s+(?:to\s+be\s+held\s+|scheduled\s+)?(?:on|for)\s*$", re.I)),
@@ -236,11 +237,14 @@ _THE_DIVIDEND = re.compile(r"\b(?:the|this)\s+(?:(?:proposed|recommended|declare
                            r"(?:dividend|payment)\b", re.I)
 
 
+_EX_DIVIDEND = re.compile(r"\bex-?dividend\b", re.I)
+
+
 def _refers_back(sentence: str) -> bool:
     """Does a sentence speak of the dividend the one before declared, stating no amount of its own?
     "It will be paid May 26, 2017, to ..."; "Subject to approval at the AGM, the final dividend will
-    be paid on 20 June 2025 to shareholders on the register ..."."""
-    return bool(_FOLLOWS.match(sentence) or _THE_DIVIDEND.search(sentence)) and not (
+    be paid on 20 June 2025 to shareholders on the register ..."; "The ex-dividend date is ..."."""
+    return bool(_FOLLOWS.match(sentence) or _THE_DIVIDEND.search(sentence) or _EX_DIVIDEND.search(sentence)) and not (
         _DPS.search(sentence) or _PER_SHARE_DIVIDEND.search(sentence))
 
 
@@ -264,8 +268,9 @@ def _dividend(ctx: Context, text: str, offset, follow=None, fiscal_year: int | N
     fiscal_year = stated_year if stated_year is not None else fiscal_year
     forecast = bool(_FORECAST_WORDS.search(text[:m.start()]))
     dates = _dates_with_roles(text, offset, 0, dividend=True)
-    if follow is not None and not any(d.label == "record date" for d in dates):
-        dates += _dates_with_roles(follow[0], follow[1], 0, dividend=True)
+    if follow is not None:  # the roles this sentence leaves open ("The ex-dividend date is ...")
+        stated = {d.label for d in dates}
+        dates += [d for d in _dates_with_roles(follow[0], follow[1], 0, dividend=True) if d.label not in stated]
     record = next((d for d in dates if d.label == "record date"), None)
     cur_m = re.match(rf"(?P<cur>{money.PREFIX})\s?(?P<num>[\d,]+(?:\.\d+)?)|(?P<num2>[\d,]+(?:\.\d+)?)\s?(?P<word>cents|yen|pence|p)",
                      amount, re.I)
@@ -311,7 +316,7 @@ def _dividend(ctx: Context, text: str, offset, follow=None, fiscal_year: int | N
             decimals=len(digits.group(0).split(".")[1]) if "." in digits.group(0) else 0,
             superseded=True))
     for stated in dates:
-        if stated.label in ("record date", "payment date"):
+        if stated.label in ("record date", "payment date", "ex-dividend date"):
             ctx.result.observations.append(Observation(
                 label=f"dividend {stated.label}", sections=("dividend",), statement="prose", span=stated.span,
                 source_text=stated.text, value=stated.date, period=period, origin="prose"))

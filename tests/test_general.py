@@ -84,3 +84,20 @@ def test_a_uk_final_dividend_recommended_with_its_dates_in_the_next_sentence():
         ("GeneralMeetingOfShareholdersDate", "2025-05-08/2025-05-08", dt.date(2025, 5, 8), None),
     }
     assert 'format="ixt:date-day-monthname-year-en"' in result.to_ixbrl()
+
+
+def test_a_us_quarterly_dividend_with_its_ex_dividend_date_in_the_next_sentence():
+    """"declared a quarterly cash dividend of $0.36 per share, payable on March 3, 2025 to shareholders
+    of record at the close of business on February 14, 2025. The ex-dividend date is February 14,
+    2025.": the dividend is dated by its record date; each date with its role."""
+    result = converter.convert(GENERAL / "us_dividend_ex_date.txt")
+    day = "2025-02-14/2025-02-14"
+    found = {(f.concept, f.period.key, f.value) for f in result.facts}
+    assert found == {
+        ("DividendPerShareDeclared", day, Decimal("0.36")),
+        ("DividendPaymentDate", day, dt.date(2025, 3, 3)),
+        ("DividendRecordDate", day, dt.date(2025, 2, 14)),
+        ("DividendExDividendDate", day, dt.date(2025, 2, 14)),
+    }
+    ex = next(f for f in result.facts if f.concept == "DividendExDividendDate")
+    assert ex.span.start > next(f for f in result.facts if f.concept == "DividendRecordDate").span.start
