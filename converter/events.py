@@ -41,6 +41,13 @@ _COLON = re.compile(r"\b(?:ratio\s+of\s+|split\s+(?:ratio\s+)?(?:of\s+)?)(?P<a>\
 _INTO = re.compile(rf"\bsplit\s+into\s+(?P<b>{_N})\s+shares\b", re.I)
 _REVERSE = re.compile(r"\breverse\s+(?:stock\s+)?split\b|\bshare\s+consolidation\b|\bconsolidat\w+\s+of\s+shares\b", re.I)
 _SPLIT_WORD = re.compile(r"\bsplit\b", re.I)
+_STOCK_DIVIDEND = re.compile(r"\b(?:stock|share)\s+dividends?\b", re.I)
+
+
+def _cash_dividend(text: str) -> bool:
+    """Does the text speak of a dividend paid in cash?  A split "effected in the form of a stock
+    dividend" does not."""
+    return bool(re.search(r"\bdividends?\b", _STOCK_DIVIDEND.sub(" ", text), re.I))
 
 
 def _number(word: str) -> int:
@@ -62,11 +69,12 @@ _DATE_RULES: list[tuple[str, re.Pattern[str]]] = [
                                   r"|\b(?:becomes?|become|takes?|will\s+take)\s+effect(?:ive)?\s+on|^\s*Effective)\s*"
                                   r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$", re.I)),
     ("first split-adjusted trading date", re.compile(
-        r"(?:trad\w+\s+(?:of\s+[\w\s]+?\s+)?on\s+a\s+(?:post-split|split-adjusted)\s+basis[^.]{0,60}?\b(?:from|on|at\s+market\s+open\s+on)"
+        r"(?:(?:post-split|split-adjusted)\s+basis\b[^.]{0,60}?\b(?:from|on|beginning|at\s+(?:the\s+)?market\s+open\s+on)"
         r"|(?:post-split|split-adjusted)\s+trading\s+(?:is\s+expected\s+to\s+)?begins?\s+(?:on)?"
         r"|will\s+trade\s+on\s+a\s+split-adjusted\s+basis\s+(?:from|on|beginning))\s*$", re.I)),
     ("split distribution date", re.compile(
-        r"(?:distributed|payable|issued)\s+(?:after\s+the\s+(?:market|close)\s+(?:closes?\s+)?on|on)\s*$", re.I)),
+        r"(?:distributed|payable|issued)\s+(?:after\s+the\s+(?:market|close)\s+(?:closes?\s+)?on|"
+        r"after\s+the\s+close\s+of\s+(?:the\s+)?(?:market|trading)\s+on|on)\s*$", re.I)),
     ("record date", re.compile(
         r"(?:of\s+record|record\s+date|on\s+the\s+(?:share\s+)?register(?:\s+of\s+members)?)\s*"
         r"(?:(?:at|as\s+of|as\s+at)\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of|as\s+at|at|is|of|was|:|,)?\s*$",
@@ -144,11 +152,11 @@ def extract(doc: Document, blocks: list[Block], cal: FiscalCalendar, issued: dt.
         about_split = any(_SPLIT_WORD.search(text) for text, _ in sentences)
         fiscal_year = None  # the fiscal year the paragraph named last
         for i, (text, offset) in enumerate(sentences):
-            if about_split and not re.search(r"dividend", text, re.I):
+            if about_split and not _cash_dividend(text):
                 _split(ctx, text, offset, day)
             if (named := _fiscal_year_in(text, ctx)) is not None:
                 fiscal_year = named
-            if re.search(r"dividend", text, re.I):
+            if _cash_dividend(text):
                 # the dates may be in the sentence that follows ("It will be paid May 26, 2017, to ...")
                 follow = sentences[i + 1] if i + 1 < len(sentences) and _refers_back(sentences[i + 1][0]) else None
                 _dividend(ctx, text, offset, follow, fiscal_year)
@@ -182,7 +190,7 @@ def split_day(doc: Document, blocks: list[Block], skip_lines: set[int] = frozens
         return None
     for number, line in enumerate(doc.lines, start=1):
         if number in skip_lines or not _SPLIT_WORD.search(line) and not re.search(
-                r"\brecord\b|post-split|split-adjusted|\beffective\b", line, re.I) or re.search(r"dividend", line, re.I):
+                r"\brecord\b|post-split|split-adjusted|\beffective\b", line, re.I) or _cash_dividend(line):
             continue
         for stated in _dates_with_roles(line, lambda a, b: Span(number, a, b), number):
             found.setdefault(stated.label, stated.date)
@@ -226,7 +234,7 @@ def _split(ctx: Context, text: str, offset, day: Period | None) -> None:
         for stated in _dates_with_roles(text, offset, 0):
             label = {"first split-adjusted trading date": "effective date", "effective date": "effective date",
                      "split distribution date": "split distribution date", "record date": "record date"}.get(stated.label)
-            if label and not re.search(r"dividend", text[:text.find(stated.text)][-120:], re.I):
+            if label and not _cash_dividend(text[:text.find(stated.text)][-120:]):
                 ctx.result.observations.append(Observation(
                     label=label, sections=("stock split",), statement="prose", span=stated.span, source_text=stated.text,
                     value=stated.date, period=day, origin="prose"))

@@ -101,3 +101,17 @@ def test_a_us_quarterly_dividend_with_its_ex_dividend_date_in_the_next_sentence(
     }
     ex = next(f for f in result.facts if f.concept == "DividendExDividendDate")
     assert ex.span.start > next(f for f in result.facts if f.concept == "DividendRecordDate").span.start
+
+
+def test_a_split_effected_as_a_stock_dividend():
+    """"a ten-for-one forward stock split ..., effected in the form of a stock dividend": a split, not a
+    cash dividend; record, distribution and first split-adjusted trading dates, the split dated by
+    the day split-adjusted trading starts."""
+    result = converter.convert(GENERAL / "us_split_stock_dividend.txt")
+    day = "2024-06-10/2024-06-10"
+    assert {(f.concept, f.period.key, f.value) for f in result.facts} == {
+        ("StockSplitConversionRatio", day, Decimal(10)),
+        ("StockSplitRecordDate", day, dt.date(2024, 6, 6)),
+        ("StockSplitDistributionDate", day, dt.date(2024, 6, 7)),
+        ("StockSplitEffectiveDate", day, dt.date(2024, 6, 10)),
+    }
