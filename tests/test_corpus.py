@@ -19,7 +19,7 @@ COMMAND = [sys.executable, "-c", "import sys; from converter.cli import main; sy
 FLOORS = {
     "iij": (172, 0, 13, 17),
     "jp": (47, 1, 0, 7),
-    "us": (174, 3, 10, 22),
+    "us": (174, 3, 10, 26),
 }
 _FIGURES = re.compile(r"recall=\S+ \((\d+)/(\d+)\) mustnot_violations=(\d+) links=(\d+)/(\d+) dates=(\d+)/(\d+)")
 
